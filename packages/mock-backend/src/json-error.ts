@@ -1,0 +1,20 @@
+/** Machine-readable codes of the mock backend's JSON error bodies. */
+export type MockErrorCode =
+  | 'request/invalid-json'
+  | 'request/invalid-messages'
+  | 'request/method-not-allowed'
+  | 'request/not-found';
+
+/** An error response with the body `{ "error": { "code", "message" } }`, as the HTTP transport expects. */
+export function jsonError(
+  status: number,
+  code: MockErrorCode,
+  message: string,
+  headers?: Record<string, string>,
+): Response {
+  // Not `Response.json()`: older Safari lacks it, and this runs in the browser for Storybook.
+  return new Response(JSON.stringify({ error: { code, message } }), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+  });
+}

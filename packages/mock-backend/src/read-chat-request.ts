@@ -1,0 +1,55 @@
+import { jsonError } from './json-error.ts';
+
+export interface ChatRequestSummary {
+  /** The text of the last user message; `''` when there is none. */
+  prompt: string;
+  messageCount: number;
+}
+
+const ROLES = new Set(['system', 'user', 'assistant']);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function textOf(parts: unknown[]): string {
+  return parts
+    .filter(isRecord)
+    .filter((part) => part.type === 'text' && typeof part.text === 'string')
+    .map((part) => part.text as string)
+    .join('');
+}
+
+/**
+ * Reads the AI SDK chat request body `{ id, messages: UIMessage[] }`. Only what the mock needs is
+ * checked (each message has a role and a parts array); `id` and `metadata` are optional. Returns a
+ * 400 response that says what was wrong instead of throwing.
+ */
+export async function readChatRequest(request: Request): Promise<ChatRequestSummary | Response> {
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    return jsonError(400, 'request/invalid-json', 'The request body is not valid JSON.');
+  }
+  if (!isRecord(body) || !Array.isArray(body.messages)) {
+    return jsonError(
+      400,
+      'request/invalid-messages',
+      'Expected a JSON object with a "messages" array, e.g. {"id":"chat-1","messages":[{"id":"m1","role":"user","parts":[{"type":"text","text":"Hi"}]}]}.',
+    );
+  }
+  const messages: unknown[] = body.messages;
+  for (const [index, message] of messages.entries()) {
+    if (!isRecord(message) || typeof message.role !== 'string' || !ROLES.has(message.role) || !Array.isArray(message.parts)) {
+      return jsonError(
+        400,
+        'request/invalid-messages',
+        `messages[${index}] must be an object with a role ("user", "assistant" or "system") and a "parts" array.`,
+      );
+    }
+  }
+  const lastUser = messages.findLast((message) => isRecord(message) && message.role === 'user');
+  const prompt = isRecord(lastUser) && Array.isArray(lastUser.parts) ? textOf(lastUser.parts) : '';
+  return { prompt, messageCount: messages.length };
+}
