@@ -8,14 +8,19 @@ export type StreamkitErrorCode =
   | 'http/content-type'
   | 'network/failed'
   | 'stream/incomplete'
+  | 'stream/idle-timeout'
+  | 'stream/not-resumable'
   | 'stream/server-error'
+  | 'stream/overflow'
   | 'decode/invalid-json'
   | 'decode/unknown-format'
   | 'json/unexpected-token'
   | 'json/unexpected-end'
   | 'json/invalid-escape'
   | 'json/invalid-number'
-  | 'json/trailing-content';
+  | 'json/trailing-content'
+  | 'json/push-after-end'
+  | 'sse/invalid-use';
 
 export class StreamkitError extends Error {
   readonly code: StreamkitErrorCode;
