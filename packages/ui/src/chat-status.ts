@@ -1,0 +1,1 @@
+export type { ChatStatus } from '@streamkit/core';
