@@ -14,6 +14,8 @@ export type StreamkitErrorCode =
   | 'stream/overflow'
   | 'decode/invalid-json'
   | 'decode/unknown-format'
+  | 'object/schema-mismatch'
+  | 'object/no-json'
   | 'json/unexpected-token'
   | 'json/unexpected-end'
   | 'json/invalid-escape'

@@ -26,7 +26,8 @@ export type StreamPart =
   /** `redacted`: the provider sent encrypted or redacted thinking that cannot be shown. */
   | { type: 'reasoning-end'; id: string; redacted?: boolean }
   | { type: 'tool-input-start'; toolCallId: string; toolName: string; providerExecuted?: boolean }
-  | { type: 'tool-input-delta'; toolCallId: string; delta: string }
+  /** `input`: the arguments parsed so far, when whoever produced the part tracked them (the chat store does, incrementally). */
+  | { type: 'tool-input-delta'; toolCallId: string; delta: string; input?: unknown }
   | { type: 'tool-input-available'; toolCallId: string; toolName: string; input: unknown; providerExecuted?: boolean }
   /** The tool call's input could not be parsed or the tool is unknown; `input` is the raw text that arrived. */
   | { type: 'tool-input-error'; toolCallId: string; toolName: string; input: unknown; errorText: string }
@@ -44,7 +45,11 @@ export type StreamPart =
   | { type: 'metadata'; metadata: Record<string, unknown> }
   | { type: 'finish'; reason: FinishReason; usage?: Usage }
   | { type: 'abort' }
-  /** An error reported inside the stream. Everything that arrived before it is kept. */
-  | { type: 'error'; errorText: string };
+  /**
+   * An error reported inside the stream. Everything that arrived before it is kept. Without a `code`
+   * it is the server's own error and ends the reply in an error state; with `decode/invalid-json` it
+   * is an event the client could not read, reported and skipped while the reply goes on.
+   */
+  | { type: 'error'; errorText: string; code?: 'stream/server-error' | 'decode/invalid-json' };
 
 export type StreamPartType = StreamPart['type'];

@@ -44,7 +44,10 @@ export interface ToolCallPart {
   errorText?: string;
   /** True when the provider ran the tool itself (a server-side tool). */
   providerExecuted?: boolean;
+  /** Set when the server asked for approval (`tool-approval-request`): the id its answer must carry. */
   approvalId?: string;
+  /** The user's answer to an approval request, once given. */
+  approved?: boolean;
 }
 
 export interface SourcePart {
