@@ -10,7 +10,7 @@ describe('createEncoder', () => {
   it('throws options/invalid naming the valid formats for an unknown format', () => {
     const create = () => createEncoder('nope' as EncoderFormat);
     expect(create).toThrow(StreamkitError);
-    expect(create).toThrow(/Unknown stream format "nope"\. Use one of: 'ui-message-stream'\./);
+    expect(create).toThrow(/Unknown stream format "nope"\. Use one of: 'ui-message-stream', 'openai-chat', 'openai-responses', 'anthropic'\./);
     try {
       create();
     } catch (error) {

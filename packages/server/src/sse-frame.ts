@@ -12,3 +12,6 @@ export function formatSSEFrame(message: SSEMessage, id: number | string): string
   for (const line of message.data.split(/\r\n|\r|\n/)) text += `data: ${line}\n`;
   return `${text}\n`;
 }
+
+/** Sent after a silence so proxies and load balancers keep the connection; SSE clients ignore comments. */
+export const KEEPALIVE_COMMENT = ': keepalive\n\n';

@@ -1,0 +1,94 @@
+import type { StreamPart } from '@streamkit/core';
+import type { Encoder, SSEMessage } from './encoders/types.ts';
+import { errorText } from './error-text.ts';
+import { followStream } from './follow-stream.ts';
+import { openPartSource } from './part-source.ts';
+import type { ResumableStreamStore, ResumableStreamWriter } from './resumable-stream.ts';
+import type { SSEBodyOptions } from './sse-body.ts';
+import { formatSSEFrame, KEEPALIVE_COMMENT } from './sse-frame.ts';
+
+export interface ResumableOptions {
+  store: ResumableStreamStore;
+  /** The stream key, usually the chat id; the client resumes with `GET …/{chatId}/stream`. */
+  key: string;
+  /**
+   * Called when the store cancels the stream (an explicit stop, a newer stream for the key, or
+   * nobody reading it for the store's `abandonAfterMs`), just before the producer is cancelled.
+   * Abort the model call here: a producer waiting on it would otherwise stop only at its next part.
+   * Default: none.
+   */
+  onCancel?: () => void;
+}
+
+/**
+ * Runs the producer into the store, whatever the client does, and returns the HTTP body as one
+ * reader of the stored stream. A client that disconnects only loses its reader; the producer stops
+ * when the store cancels the stream.
+ */
+export function createResumableSSEBody(
+  parts: AsyncIterable<StreamPart> | ReadableStream<StreamPart>,
+  encoder: Encoder,
+  options: SSEBodyOptions,
+  resumable: ResumableOptions,
+): ReadableStream<Uint8Array> {
+  const writer = resumable.store.start(resumable.key, { headers: encoder.headers });
+  void produce(parts, encoder, writer, options, resumable.onCancel);
+  const stored = resumable.store.resume(resumable.key).then((resumed) => resumed?.body);
+  return followStream(stored, options.signal);
+}
+
+async function produce(
+  parts: AsyncIterable<StreamPart> | ReadableStream<StreamPart>,
+  encoder: Encoder,
+  writer: ResumableStreamWriter,
+  options: SSEBodyOptions,
+  onCancel: (() => void) | undefined,
+): Promise<void> {
+  const source = openPartSource(parts);
+  let nextId = options.eventIdStart;
+  let keepaliveTimer: ReturnType<typeof setTimeout> | undefined;
+  const scheduleKeepalive = () => {
+    clearTimeout(keepaliveTimer);
+    if (options.keepaliveMs > 0 && !writer.signal.aborted) {
+      keepaliveTimer = setTimeout(() => {
+        writer.comment(KEEPALIVE_COMMENT);
+        scheduleKeepalive();
+      }, options.keepaliveMs);
+    }
+  };
+  const append = (messages: SSEMessage[]) => {
+    for (const message of messages) writer.append(nextId, formatSSEFrame(message, nextId++));
+    scheduleKeepalive();
+  };
+  const cancelled = new Promise<'cancelled'>((resolve) => {
+    writer.signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(keepaliveTimer);
+        onCancel?.();
+        source.cancel();
+        resolve('cancelled');
+      },
+      { once: true },
+    );
+  });
+
+  scheduleKeepalive();
+  try {
+    for (;;) {
+      // Racing the cancellation: a producer parked in an `await` must not hold the store's stream.
+      const result = await Promise.race([source.next(), cancelled]);
+      if (result === 'cancelled') return;
+      if (result.done) break;
+      append(encoder.encode(result.value));
+    }
+    append(encoder.end());
+  } catch (error) {
+    if (writer.signal.aborted) return;
+    source.cancel();
+    append([...encoder.encode({ type: 'error', errorText: errorText(error, options.onError) }), ...encoder.end()]);
+  } finally {
+    clearTimeout(keepaliveTimer);
+  }
+  writer.finish();
+}
