@@ -2,11 +2,11 @@ import { defaultClientConditions, defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
-// Workspace packages resolve to their TypeScript source (the `source` export condition),
+// Workspace packages resolve to their TypeScript source (the `@streamkit/source` export condition),
 // so tests, Storybook and the demo need no build step.
 const sourceConditions = {
-  resolve: { conditions: ['source', ...defaultClientConditions] },
-  ssr: { resolve: { conditions: ['source', ...defaultServerConditions], externalConditions: ['source'] } },
+  resolve: { conditions: ['@streamkit/source', ...defaultClientConditions] },
+  ssr: { resolve: { conditions: ['@streamkit/source', ...defaultServerConditions], externalConditions: ['@streamkit/source'] } },
 };
 
 export default defineConfig({
@@ -41,6 +41,8 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      // Every story (render + play function) as a test in headless Chromium.
+      './vitest.storybook.config.ts',
     ],
   },
 });
