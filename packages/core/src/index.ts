@@ -39,10 +39,12 @@ export { streamWithReconnect } from './transport/resilient-stream.ts';
 export type { ReconnectOptions, ResilientStreamOptions, StreamAttempt } from './transport/resilient-stream.ts';
 export { retryDelay, parseRetryAfter } from './transport/backoff.ts';
 export { syncReplyToParts } from './transport/sync-reply.ts';
+export { toRequestMessages } from './transport/to-request-messages.ts';
 export type { ChatTransport, ChatRequest, ResumeRequest, TransportObserver } from './transport/types.ts';
 
 export { createChatStore } from './chat/chat-store.ts';
 export { createMetricsRecorder } from './chat/metrics-recorder.ts';
+export type { ChatTool, ChatTools, ToolExecutionContext } from './chat/tools.ts';
 export type { ChatStore, ChatStoreOptions, ChatFinishInfo } from './chat/chat-store.ts';
 export type { ChatSnapshot, ChatStatus, ChatConnection, ConnectionState, StreamMetrics } from './chat/types.ts';
 

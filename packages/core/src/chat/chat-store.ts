@@ -8,7 +8,7 @@ import { createHTTPChatTransport, type HTTPChatTransportOptions } from '../trans
 import type { ChatTransport, TransportObserver } from '../transport/types.ts';
 import { createPartialJSONParser, type PartialJSONParser } from '../partial-json/partial-json-parser.ts';
 import { createMetricsRecorder, emptyMetrics, type MetricsRecorder } from './metrics-recorder.ts';
-import { allToolCallsSettled, executeTool, hasClientOutcome, lookupTool, needsApproval, pendingClientCalls, updateToolCall } from './tool-loop.ts';
+import { allToolCallsSettled, executeTool, lookupTool, needsApproval, pendingClientCalls, updateToolCall } from './tool-loop.ts';
 import type { ChatTools } from './tools.ts';
 import type { ChatConnection, ChatSnapshot, ChatStatus } from './types.ts';
 import { validateChatOptions } from './validate-options.ts';
@@ -137,6 +137,8 @@ export function createChatStore(initialOptions: ChatStoreOptions = {}): ChatStor
   // Per turn (one user message and the automatic continuations after it).
   let steps = 0;
   let tools = new AbortController();
+  // Set when a tool outcome or an approval answer was recorded that no request has carried yet.
+  let unsentOutcome = false;
   // Tool arguments parsed as they stream, one incremental parser per call: never a re-parse per fragment.
   const toolInputParsers = new Map<string, PartialJSONParser>();
 
@@ -192,6 +194,7 @@ export function createChatStore(initialOptions: ChatStoreOptions = {}): ChatStor
     const controller = new AbortController();
     active = controller;
     steps++;
+    unsentOutcome = false;
     toolInputParsers.clear();
     if (continuing) {
       settled = settled.filter((message) => message !== continuing);
@@ -246,6 +249,7 @@ export function createChatStore(initialOptions: ChatStoreOptions = {}): ChatStor
     const index = settled.findLastIndex((message) => message.parts.some((part) => part.type === 'tool-call' && part.toolCallId === toolCallId));
     if (index === -1) return;
     settled = settled.with(index, updateToolCall(settled[index]!, toolCallId, patch));
+    if (patch.approved !== undefined || (patch.state !== undefined && patch.state !== 'executing' && patch.state !== 'awaiting-approval')) unsentOutcome = true;
     notifier.schedule();
   }
 
@@ -281,7 +285,7 @@ export function createChatStore(initialOptions: ChatStoreOptions = {}): ChatStor
   /** Sends the tool outcomes back to the model once every call of the last reply has one. */
   async function continueAfterTools(): Promise<void> {
     const last = settled.at(-1);
-    if (active || !last || last.role !== 'assistant' || !allToolCallsSettled(last) || !hasClientOutcome(last)) return;
+    if (active || !unsentOutcome || !last || last.role !== 'assistant' || !allToolCallsSettled(last)) return;
     if (steps >= (options.maxSteps ?? 5)) return;
     const messages = settled;
     await run((chosen, signal, observer) => chosen.sendMessages({ chatId, messages, trigger: 'submit', signal, observer }), last);

@@ -21,15 +21,6 @@ export function allToolCallsSettled(message: UIMessage): boolean {
   );
 }
 
-/** True when the client added something the model has not seen yet (a result, an error, a denial, an approval). */
-export function hasClientOutcome(message: UIMessage): boolean {
-  return message.parts.some(
-    (part) =>
-      part.type === 'tool-call' &&
-      ((!part.providerExecuted && ['output-available', 'output-error', 'denied'].includes(part.state)) || part.approved !== undefined),
-  );
-}
-
 export function lookupTool(tools: ChatTools | undefined, name: string): ChatTool<never, unknown> | undefined {
   // Own properties only: a model-chosen name like "constructor" must not find Object.prototype's.
   return tools && Object.hasOwn(tools, name) ? tools[name] : undefined;

@@ -251,17 +251,26 @@ describe('createSSEParser lifecycle and misuse', () => {
     expect(seen).toEqual(['c']);
   });
 
-  it('stops parsing the rest of the chunk when a callback calls reset()', () => {
+  it.each([
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+    ['CR', '\r'],
+  ])('stops parsing the rest of the chunk when a callback calls reset() (%s lines)', (_, eol) => {
     const seen: string[] = [];
     const parser = createSSEParser({
       onEvent(event) {
         seen.push(event.data);
         if (event.data === '[DONE]') parser.reset();
       },
+      onComment(text) {
+        seen.push(`:${text}`);
+        if (text === 'stop') parser.end();
+      },
     });
-    parser.feed('data: a\n\ndata: [DONE]\n\ndata: after\n\n');
-    parser.feed('data: next stream\n\n');
-    expect(seen).toEqual(['a', '[DONE]', 'next stream']);
+    const lines = (...list: string[]) => list.map((line) => line + eol).join('');
+    parser.feed(lines('data: a', '', 'data: [DONE]', '', 'data: after', '', ''));
+    parser.feed(lines('data: next stream', '', ': stop', 'data: lost', '', ''));
+    expect(seen).toEqual(['a', '[DONE]', 'next stream', ':stop']);
   });
 
   it('throws when feed() is called from inside a callback', () => {

@@ -188,7 +188,6 @@ export function createSSEParser(options: SSEParserOptions): SSEParser {
         const next = afterLineEnd(text, end, cr);
         if (pos === end) dispatch();
         else parseLine(text, pos, end);
-        if (gen !== generation) return;
         pos = next;
         if (lf !== -1 && lf < pos) lf = text.indexOf('\n', pos);
         if (cr !== -1 && cr < pos) cr = text.indexOf('\r', pos);
