@@ -1,3 +1,4 @@
+import type { LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createChatStore, type ToolCallPart } from '@streamkit/core';
@@ -14,33 +15,33 @@ const usage = {
   outputTokens: { total: 20, text: 20, reasoning: undefined },
 };
 
-function firstTurn() {
+function firstTurn(): LanguageModelV4StreamPart[] {
   return [
-    { type: 'stream-start' as const, warnings: [] },
-    { type: 'reasoning-start' as const, id: 'r1' },
-    { type: 'reasoning-delta' as const, id: 'r1', delta: 'The user wants ' },
-    { type: 'reasoning-delta' as const, id: 'r1', delta: 'the weather.' },
-    { type: 'reasoning-end' as const, id: 'r1' },
-    { type: 'text-start' as const, id: 't1' },
-    { type: 'text-delta' as const, id: 't1', delta: 'Let me ' },
-    { type: 'text-delta' as const, id: 't1', delta: 'check.' },
-    { type: 'text-end' as const, id: 't1' },
-    { type: 'tool-input-start' as const, id: 'call-1', toolName: 'weather' },
-    { type: 'tool-input-delta' as const, id: 'call-1', delta: '{"city":' },
-    { type: 'tool-input-delta' as const, id: 'call-1', delta: '"Oslo"}' },
-    { type: 'tool-input-end' as const, id: 'call-1' },
-    { type: 'tool-call' as const, toolCallId: 'call-1', toolName: 'weather', input: '{"city":"Oslo"}' },
-    { type: 'finish' as const, finishReason: { unified: 'tool-calls' as const, raw: 'tool_calls' }, usage },
+    { type: 'stream-start', warnings: [] },
+    { type: 'reasoning-start', id: 'r1' },
+    { type: 'reasoning-delta', id: 'r1', delta: 'The user wants ' },
+    { type: 'reasoning-delta', id: 'r1', delta: 'the weather.' },
+    { type: 'reasoning-end', id: 'r1' },
+    { type: 'text-start', id: 't1' },
+    { type: 'text-delta', id: 't1', delta: 'Let me ' },
+    { type: 'text-delta', id: 't1', delta: 'check.' },
+    { type: 'text-end', id: 't1' },
+    { type: 'tool-input-start', id: 'call-1', toolName: 'weather' },
+    { type: 'tool-input-delta', id: 'call-1', delta: '{"city":' },
+    { type: 'tool-input-delta', id: 'call-1', delta: '"Oslo"}' },
+    { type: 'tool-input-end', id: 'call-1' },
+    { type: 'tool-call', toolCallId: 'call-1', toolName: 'weather', input: '{"city":"Oslo"}' },
+    { type: 'finish', finishReason: { unified: 'tool-calls', raw: 'tool_calls' }, usage },
   ];
 }
 
-function secondTurn() {
+function secondTurn(): LanguageModelV4StreamPart[] {
   return [
-    { type: 'stream-start' as const, warnings: [] },
-    { type: 'text-start' as const, id: 't2' },
-    { type: 'text-delta' as const, id: 't2', delta: 'It is 4 °C in Oslo.' },
-    { type: 'text-end' as const, id: 't2' },
-    { type: 'finish' as const, finishReason: { unified: 'stop' as const, raw: 'stop' }, usage },
+    { type: 'stream-start', warnings: [] },
+    { type: 'text-start', id: 't2' },
+    { type: 'text-delta', id: 't2', delta: 'It is 4 °C in Oslo.' },
+    { type: 'text-end', id: 't2' },
+    { type: 'finish', finishReason: { unified: 'stop', raw: 'stop' }, usage },
   ];
 }
 
@@ -63,7 +64,8 @@ beforeAll(async () => {
     });
     const web = result.toUIMessageStreamResponse({ sendReasoning: true });
     response.writeHead(web.status, Object.fromEntries(web.headers));
-    for await (const chunk of web.body!) response.write(chunk);
+    const reader = web.body!.getReader();
+    for (let read = await reader.read(); !read.done; read = await reader.read()) response.write(read.value);
     response.end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
