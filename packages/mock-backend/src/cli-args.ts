@@ -3,7 +3,10 @@ import { parseArgs } from 'node:util';
 
 export const USAGE = `Usage: streamkit-mock [--port 8787] [--host 127.0.0.1] [--ttft 350] [--tps 40]
 
-Serves the Streamkit mock backend: POST <url>/api/chat streams a deterministic reply.
+Serves the Streamkit mock backend: POST <url>/api/chat streams a deterministic reply;
+GET <url>/api/chat/<chatId>/stream resumes it (Last-Event-ID), DELETE stops it.
+Per request: ?format=<wire format> and ?fault=<faults>, e.g. ?fault=drop-after-events=5
+(see createMockHandler's documentation for the fault grammar).
 
   --port <n>   port to listen on; 0 picks a free one (default 8787)
   --host <h>   interface to bind (default 127.0.0.1)

@@ -2,8 +2,12 @@
 export type MockErrorCode =
   | 'request/invalid-json'
   | 'request/invalid-messages'
+  | 'request/invalid-format'
+  | 'request/invalid-fault'
   | 'request/method-not-allowed'
-  | 'request/not-found';
+  | 'request/not-found'
+  /** The request asked for this error with `fault=status=CODE`. */
+  | 'fault/injected';
 
 /** An error response with the body `{ "error": { "code", "message" } }`, as the HTTP transport expects. */
 export function jsonError(

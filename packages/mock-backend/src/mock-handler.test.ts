@@ -1,3 +1,4 @@
+import { createResumableStreamStore } from '@streamkit/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMockHandler } from './mock-handler.ts';
 import { mockReplyText } from './reply-text.ts';
@@ -170,7 +171,10 @@ describe('createMockHandler', () => {
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
     expect(await response.json()).toEqual({
-      error: { code: 'request/not-found', message: 'Nothing at /api/other. The mock backend answers POST /api/chat.' },
+      error: {
+        code: 'request/not-found',
+        message: 'Nothing at /api/other. The mock backend answers POST /api/chat and GET or DELETE /api/chat/{chatId}/stream.',
+      },
     });
   });
 
@@ -227,5 +231,75 @@ describe('createMockHandler', () => {
       expect.objectContaining({ code: 'options/invalid', message: expect.stringMatching(/tokensPerSecond must be > 0/) }),
     );
     expect(() => createMockHandler({ ttftMs: -5 })).toThrow(/ttftMs must be a finite number ≥ 0 \(got -5\)/);
+  });
+});
+
+describe('createMockHandler wire format', () => {
+  const body = { id: 'chat-1', messages: [userMessage('Tell me about tides')] };
+
+  it('writes ui-message-stream for ?format=ui-message-stream, one JSON chunk per frame', async () => {
+    const response = await createMockHandler(fast)(chatRequest(body, { path: '/api/chat?format=ui-message-stream' }));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-vercel-ai-ui-message-stream')).toBe('v1');
+    const text = await response.text();
+    expect(text).toMatch(/^id: 0\ndata: \{"type":"start","messageId":"msg-[0-9a-f]{8}"\}\n\n/);
+    expect(textOf(chunksOf(text))).toBe(mockReplyText('Tell me about tides'));
+  });
+
+  it('reads the format from the x-streamkit-format header', async () => {
+    const response = await createMockHandler(fast)(chatRequest(body, { headers: { 'x-streamkit-format': 'ui-message-stream' } }));
+    expect(response.status).toBe(200);
+    expect(chunksOf(await response.text())[0]?.type).toBe('start');
+  });
+
+  it('answers 400 listing the known formats for an unknown ?format=', async () => {
+    const response = await createMockHandler(fast)(chatRequest(body, { path: '/api/chat?format=nope' }));
+    expect(response.status).toBe(400);
+    const { error } = (await response.json()) as { error: { code: string; message: string } };
+    expect(error.code).toBe('request/invalid-format');
+    expect(error.message).toMatch(/^Unknown stream format "nope"\. Use one of: .*'ui-message-stream'.*\. Choose it with \?format= or the x-streamkit-format header\.$/);
+  });
+
+  it('answers 400 for an unknown format in the header too, and lets the query win over the header', async () => {
+    const handler = createMockHandler(fast);
+    const bad = await handler(chatRequest(body, { headers: { 'x-streamkit-format': 'nope' } }));
+    expect(bad.status).toBe(400);
+    const queryWins = await handler(
+      chatRequest(body, { path: '/api/chat?format=ui-message-stream', headers: { 'x-streamkit-format': 'nope' } }),
+    );
+    expect(queryWins.status).toBe(200);
+    await queryWins.body?.cancel();
+  });
+});
+
+describe('createMockHandler stream routes', () => {
+  it('stores a reply with a chat id in the store it is given, under that id', async () => {
+    const store = createResumableStreamStore();
+    const handler = createMockHandler({ ...fast, resumable: store });
+    const text = await (await handler(chatRequest({ id: 'chat 1/a', messages: [userMessage('Hi')] }))).text();
+    const resumed = await handler(new Request('http://localhost/api/chat/chat%201%2Fa/stream'));
+    expect(resumed.status).toBe(200);
+    expect(await resumed.text()).toBe(text);
+    expect(await store.resume('chat 1/a')).toBeDefined();
+  });
+
+  it('answers the stream routes under basePath', async () => {
+    const handler = createMockHandler({ ...fast, basePath: '/mock' });
+    await (await handler(chatRequest({ id: 'c', messages: [userMessage('Hi')] }, { path: '/mock/chat' }))).text();
+    expect((await handler(new Request('http://localhost/mock/chat/c/stream'))).status).toBe(200);
+    expect((await handler(new Request('http://localhost/api/chat/c/stream'))).status).toBe(404);
+  });
+
+  it('answers 405 with Allow: GET, DELETE for another method on the stream route', async () => {
+    const response = await createMockHandler()(new Request('http://localhost/api/chat/c/stream', { method: 'PUT' }));
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('GET, DELETE');
+  });
+
+  it('answers 204 on both stream routes when resumable is false', async () => {
+    const handler = createMockHandler({ ...fast, resumable: false });
+    await (await handler(chatRequest({ id: 'c', messages: [userMessage('Hi')] }))).text();
+    expect((await handler(new Request('http://localhost/api/chat/c/stream'))).status).toBe(204);
+    expect((await handler(new Request('http://localhost/api/chat/c/stream', { method: 'DELETE' }))).status).toBe(204);
   });
 });

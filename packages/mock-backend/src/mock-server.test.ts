@@ -100,7 +100,7 @@ describe('startMockServer when the client goes away', () => {
     await server?.close();
   });
 
-  it('cancels the reply as soon as the client aborts mid-stream', async () => {
+  it('cancels a reply that is not resumable as soon as the client aborts mid-stream', async () => {
     let reportEnd: (info: MockStreamEndInfo & { at: number }) => void = () => {};
     const ended = new Promise<MockStreamEndInfo & { at: number }>((resolve) => (reportEnd = resolve));
     // One token per second: a producer that only noticed at its next token would take up to 1 s.
@@ -108,6 +108,7 @@ describe('startMockServer when the client goes away', () => {
       port: 0,
       ttftMs: 0,
       tokensPerSecond: 1,
+      resumable: false,
       onStreamEnd: (info) => reportEnd({ ...info, at: performance.now() }),
     });
     const abort = new AbortController();

@@ -1,6 +1,7 @@
 /// <reference types="node" />
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createResumableStreamStore } from '@streamkit/server';
 import { createMockHandler, type MockHandlerOptions } from './mock-handler.ts';
 import { createNodeMiddleware } from './node-middleware.ts';
 
@@ -15,13 +16,18 @@ export interface MockServer {
   /** Base URL without a trailing slash, e.g. `http://127.0.0.1:8787`; the chat route is `${url}/api/chat`. */
   url: string;
   port: number;
-  /** Stops listening and ends open streams (their producers are cancelled). Safe to call twice. */
+  /**
+   * Stops listening, ends open streams and cancels the replies still being generated (those in a
+   * `resumable` store you passed are left to you). Safe to call twice.
+   */
   close(): Promise<void>;
 }
 
 /** Starts the mock backend on `node:http`. */
 export async function startMockServer({ port, host = '127.0.0.1', ...handlerOptions }: MockServerOptions): Promise<MockServer> {
-  const middleware = createNodeMiddleware(createMockHandler(handlerOptions));
+  // Nothing can resume from a closed server, so its own store is cleared on close.
+  const ownStore = handlerOptions.resumable === undefined ? createResumableStreamStore() : undefined;
+  const middleware = createNodeMiddleware(createMockHandler({ ...handlerOptions, resumable: ownStore ?? handlerOptions.resumable }));
   const server = createServer((req, res) => void middleware(req, res));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -40,6 +46,7 @@ export async function startMockServer({ port, host = '127.0.0.1', ...handlerOpti
         server.close((error) => (error ? reject(error) : resolve()));
         // Open SSE responses would keep `close` waiting until their replies end.
         server.closeAllConnections();
+        ownStore?.clear();
       });
       return closing;
     },

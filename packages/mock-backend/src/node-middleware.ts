@@ -63,6 +63,19 @@ function waitForDrain(res: ServerResponse): Promise<void> {
   });
 }
 
+/** Writes a chunk; the promise settles once it has reached the socket (or the response closed). */
+function writeChunk(res: ServerResponse, chunk: Uint8Array): { flushed: Promise<void>; full: boolean } {
+  let full = false;
+  const flushed = new Promise<void>((resolve) => {
+    res.once('close', resolve);
+    full = !res.write(chunk, () => {
+      res.off('close', resolve);
+      resolve();
+    });
+  });
+  return { flushed, full };
+}
+
 async function writeResponse(response: Response, res: ServerResponse): Promise<void> {
   res.statusCode = response.status;
   response.headers.forEach((value, name) => {
@@ -79,16 +92,23 @@ async function writeResponse(response: Response, res: ServerResponse): Promise<v
   const reader = response.body.getReader();
   const cancel = () => void reader.cancel().catch(() => {});
   res.on('close', cancel);
+  let flushed = Promise.resolve();
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done || res.destroyed) break;
-      if (!res.write(value)) await waitForDrain(res);
+      const write = writeChunk(res, value);
+      flushed = write.flushed;
+      if (write.full) await waitForDrain(res);
       // compression middleware buffers until flushed; each chunk is a token the user is waiting for.
       (res as ServerResponse & { flush?: () => void }).flush?.();
     }
     if (!res.destroyed) res.end();
   } catch {
+    // The body failed mid-stream (or a fault injection asked for a drop): cut the connection so the
+    // client sees a network error, not a clean end. Writes are corked until the next tick, so
+    // destroying at once would also throw away the events written just before the failure.
+    await flushed;
     res.destroy();
   } finally {
     res.off('close', cancel);

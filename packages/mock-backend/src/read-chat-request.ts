@@ -4,6 +4,8 @@ export interface ChatRequestSummary {
   /** The text of the last user message; `''` when there is none. */
   prompt: string;
   messageCount: number;
+  /** The body's `id` (the chat id), when it is a non-empty string. */
+  chatId?: string;
 }
 
 const ROLES = new Set(['system', 'user', 'assistant']);
@@ -51,5 +53,6 @@ export async function readChatRequest(request: Request): Promise<ChatRequestSumm
   }
   const lastUser = messages.findLast((message) => isRecord(message) && message.role === 'user');
   const prompt = isRecord(lastUser) && Array.isArray(lastUser.parts) ? textOf(lastUser.parts) : '';
-  return { prompt, messageCount: messages.length };
+  const chatId = typeof body.id === 'string' && body.id !== '' ? body.id : undefined;
+  return { prompt, messageCount: messages.length, chatId };
 }

@@ -32,7 +32,8 @@ export function createResumableSSEBody(
   resumable: ResumableOptions,
 ): ReadableStream<Uint8Array> {
   const writer = resumable.store.start(resumable.key, { headers: encoder.headers });
-  void produce(parts, encoder, writer, options, resumable.onCancel);
+  // Only an encoder that throws on the error part itself gets here; end the stream rather than leave readers waiting.
+  produce(parts, encoder, writer, options, resumable.onCancel).catch(() => writer.finish());
   const stored = resumable.store.resume(resumable.key).then((resumed) => resumed?.body);
   return followStream(stored, options.signal);
 }
@@ -60,25 +61,23 @@ async function produce(
     for (const message of messages) writer.append(nextId, formatSSEFrame(message, nextId++));
     scheduleKeepalive();
   };
-  const cancelled = new Promise<'cancelled'>((resolve) => {
-    writer.signal.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(keepaliveTimer);
-        onCancel?.();
-        source.cancel();
-        resolve('cancelled');
-      },
-      { once: true },
-    );
-  });
+  writer.signal.addEventListener(
+    'abort',
+    () => {
+      clearTimeout(keepaliveTimer);
+      onCancel?.();
+      source.cancel();
+    },
+    { once: true },
+  );
 
   scheduleKeepalive();
   try {
     for (;;) {
-      // Racing the cancellation: a producer parked in an `await` must not hold the store's stream.
-      const result = await Promise.race([source.next(), cancelled]);
-      if (result === 'cancelled') return;
+      // Not raced against the abort: one shared promise would gain a reaction per part. A producer
+      // parked in an await only delays this function's end; the store already ignores its writes.
+      const result = await source.next();
+      if (writer.signal.aborted) return;
       if (result.done) break;
       append(encoder.encode(result.value));
     }

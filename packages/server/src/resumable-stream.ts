@@ -18,8 +18,8 @@ export interface ResumableStreamStore {
   resume(key: string, lastEventId?: string): Promise<ResumedStream | undefined>;
   /**
    * Stops the stream for `key` at once (an explicit user stop): its writer's `signal` aborts, its
-   * readers end, and it is forgotten, so a later `resume` finds nothing. Resolves `true` when a
-   * stream was still being generated.
+   * readers end once they have the frames already stored, and it is forgotten (a finished one too),
+   * so a later `resume` finds nothing. Resolves `true` when a stream was still being generated.
    */
   cancel(key: string): Promise<boolean>;
 }
