@@ -14,7 +14,8 @@ describe('retryDelay', () => {
 
   it("takes the server's delay when it gave one", () => {
     expect(retryDelay(4, { serverDelayMs: 1200 })).toBe(1200);
-    expect(retryDelay(4, { serverDelayMs: 120_000, maxDelayMs: 30_000 })).toBe(30_000);
+    expect(retryDelay(4, { serverDelayMs: 120_000, maxDelayMs: 30_000 })).toBe(120_000);
+    expect(retryDelay(4, { serverDelayMs: 86_400_000 })).toBe(300_000);
   });
 });
 

@@ -5,6 +5,8 @@ export interface BackoffOptions {
   maxDelayMs?: number;
 }
 
+const serverDelayCeilingMs = 5 * 60_000;
+
 /**
  * Exponential backoff with full jitter (a random delay between 0 and the exponential step), so that
  * many clients dropped at once by the same load balancer do not all come back in the same instant.
@@ -15,7 +17,8 @@ export function retryDelay(
   options: BackoffOptions & { serverDelayMs?: number | undefined; random?: () => number } = {},
 ): number {
   const { initialDelayMs = 500, maxDelayMs = 30_000, serverDelayMs, random = Math.random } = options;
-  if (serverDelayMs !== undefined) return Math.min(serverDelayMs, maxDelayMs);
+  // The server's own delay is honoured past maxDelayMs (it knows its load), up to a sanity ceiling.
+  if (serverDelayMs !== undefined) return Math.min(serverDelayMs, serverDelayCeilingMs);
   const step = Math.min(maxDelayMs, initialDelayMs * 2 ** Math.max(0, attempt - 1));
   return Math.round(step / 2 + (random() * step) / 2);
 }

@@ -122,11 +122,16 @@ export async function* streamWithReconnect(options: ResilientStreamOptions): Asy
         observer?.onBytes?.(chunk.byteLength);
       });
       let ended = false;
+      let connectionLastId = '';
       for await (const event of parseSSEStream(chunks, { signal: controller.signal, onRetry: (ms) => (serverRetryMs = ms) })) {
-        // A server that ignores Last-Event-ID and replays from the start would duplicate tokens: skip what was seen.
+        // A server that ignores Last-Event-ID and replays from the start would duplicate tokens: skip
+        // events whose own id was seen before. (An event without an id field inherits the last one,
+        // so only an id that changed within this connection is the event's own.)
+        const ownId = event.id !== connectionLastId;
+        connectionLastId = event.id;
         const numericId = /^\d+$/.test(event.id) ? Number(event.id) : undefined;
-        if (numericId !== undefined && numericId <= lastNumericId) continue;
-        if (numericId !== undefined) lastNumericId = numericId;
+        if (ownId && numericId !== undefined && numericId <= lastNumericId) continue;
+        if (numericId !== undefined) lastNumericId = Math.max(lastNumericId, numericId);
         if (event.id) {
           lastEventId = event.id;
           options.onEventId?.(event.id);
