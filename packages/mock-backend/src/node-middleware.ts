@@ -63,17 +63,26 @@ function waitForDrain(res: ServerResponse): Promise<void> {
   });
 }
 
+// One 'close' listener per response, shared by every pending write: a listener per chunk would pile
+// up past Node's warning threshold during a burst.
+const closedPromises = new WeakMap<ServerResponse, Promise<void>>();
+
+function closed(res: ServerResponse): Promise<void> {
+  let promise = closedPromises.get(res);
+  if (!promise) {
+    promise = new Promise<void>((resolve) => res.once('close', () => resolve()));
+    closedPromises.set(res, promise);
+  }
+  return promise;
+}
+
 /** Writes a chunk; the promise settles once it has reached the socket (or the response closed). */
 function writeChunk(res: ServerResponse, chunk: Uint8Array): { flushed: Promise<void>; full: boolean } {
   let full = false;
-  const flushed = new Promise<void>((resolve) => {
-    res.once('close', resolve);
-    full = !res.write(chunk, () => {
-      res.off('close', resolve);
-      resolve();
-    });
+  const written = new Promise<void>((resolve) => {
+    full = !res.write(chunk, () => resolve());
   });
-  return { flushed, full };
+  return { flushed: Promise.race([written, closed(res)]), full };
 }
 
 async function writeResponse(response: Response, res: ServerResponse): Promise<void> {
