@@ -26,7 +26,7 @@ const textOf = (message: UIMessage | undefined) => message?.parts.map((part) => 
 /** A fault header sent with the first request only, as a proxy or a network fails once. */
 function faultOnce(fault: string): () => Record<string, string> {
   let sent = false;
-  return () => {
+  return (): Record<string, string> => {
     if (sent) return {};
     sent = true;
     return { 'x-streamkit-fault': fault };

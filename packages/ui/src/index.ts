@@ -32,3 +32,11 @@ export type { ConnectionStatusProps } from './connection-status/connection-statu
 export type { ConnectionDisplayState } from './connection-status/get-connection-display-state.ts';
 export type { StreamMetricsProps } from './stream-metrics/stream-metrics.tsx';
 export type { StreamMetricKey, FormattedStreamMetric } from './stream-metrics/format-stream-metrics.ts';
+
+export { StreamingForm, streamingFormStatusLabels } from './streaming-form/streaming-form.tsx';
+export { fieldStateLabels } from './streaming-form/streaming-form-field.tsx';
+export { getFieldState } from './streaming-form/get-field-state.ts';
+export { fieldsFromJSONSchema } from './streaming-form/fields-from-json-schema.ts';
+export type { StreamingFormProps, StreamingFormValue } from './streaming-form/streaming-form.tsx';
+export type { FieldSpec, FieldKind, ArraySpec } from './streaming-form/field-spec.ts';
+export type { FieldState, FieldStateInput } from './streaming-form/get-field-state.ts';
