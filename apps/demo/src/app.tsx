@@ -1,38 +1,33 @@
-import { useStreamingChat } from '@streamkit/react';
-import { Composer, MessageList } from '@streamkit/ui';
+import { useEffect, useState } from 'react';
+import { ChatPage } from './chat-page.tsx';
+import { StructuredPage } from './structured-page.tsx';
 
-const suggestions = ['Explain server-sent events', 'Why does streaming feel faster?', 'Write a haiku about latency'];
+type Page = 'chat' | 'structured';
+
+const pageFromHash = (): Page => (location.hash === '#structured' ? 'structured' : 'chat');
 
 export function App() {
-  const chat = useStreamingChat({ api: '/api/chat' });
+  const [page, setPage] = useState<Page>(pageFromHash);
+  useEffect(() => {
+    const onHashChange = () => setPage(pageFromHash());
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, []);
 
   return (
     <div className="mx-auto flex h-dvh max-w-3xl flex-col gap-3 p-4">
-      <header className="flex items-baseline justify-between">
+      <header className="flex items-baseline justify-between gap-4">
         <h1 className="text-lg font-semibold">Streamkit</h1>
-        <span className="text-sm opacity-60">mock model · ui-message-stream</span>
+        <nav aria-label="Demo pages" className="flex gap-3 text-sm">
+          <a href="#chat" aria-current={page === 'chat' ? 'page' : undefined} className="aria-[current=page]:font-semibold">
+            Chat
+          </a>
+          <a href="#structured" aria-current={page === 'structured' ? 'page' : undefined} className="aria-[current=page]:font-semibold">
+            Structured output
+          </a>
+        </nav>
       </header>
-      <MessageList
-        className="min-h-0 flex-1"
-        messages={chat.messages}
-        status={chat.status}
-        emptyState={
-          <div className="flex flex-col items-start gap-2 p-4">
-            <p className="opacity-70">Ask anything; the mock model answers with a scripted, streamed reply.</p>
-            {suggestions.map((text) => (
-              <button key={text} type="button" className="rounded-full border px-3 py-1 text-sm" onClick={() => void chat.send(text)}>
-                {text}
-              </button>
-            ))}
-          </div>
-        }
-      />
-      {chat.error && (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {chat.error.message}
-        </p>
-      )}
-      <Composer status={chat.status} onSend={(text) => void chat.send(text)} onStop={chat.stop} />
+      {page === 'chat' ? <ChatPage /> : <StructuredPage />}
     </div>
   );
 }
