@@ -1,3 +1,4 @@
+import type { WireFormat } from '@streamkit/core';
 import { useStreamingObject } from '@streamkit/react';
 import { ConnectionStatus, StreamingForm, StreamMetrics, type FieldSpec } from '@streamkit/ui';
 import { useState } from 'react';
@@ -59,7 +60,12 @@ const tripSchema = {
 export function StructuredPage() {
   const [scenario, setScenario] = useState(scenarios[0]!);
   const [submitted, setSubmitted] = useState<unknown>();
-  const stream = useStreamingObject({ api: '/api/object', headers: requestOptions.headers, schema: tripSchema });
+  const stream = useStreamingObject({
+    api: '/api/object',
+    headers: requestOptions.headers,
+    schema: tripSchema,
+    ...(requestOptions.format ? { format: requestOptions.format as WireFormat } : {}),
+  });
 
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-3 overflow-auto">

@@ -3,10 +3,13 @@ import { parseArgs } from 'node:util';
 
 export const USAGE = `Usage: streamkit-mock [--port 8787] [--host 127.0.0.1] [--ttft 350] [--tps 40]
 
-Serves the Streamkit mock backend: POST <url>/api/chat streams a deterministic reply;
-GET <url>/api/chat/<chatId>/stream resumes it (Last-Event-ID), DELETE stops it.
+Serves the Streamkit mock backend: POST <url>/api/chat streams a deterministic reply
+(reasoning, tool calls, citations… chosen by the prompt's keywords or ?scenario=<name>);
+POST <url>/api/object streams a JSON document for { id, input }.
+GET <url>/api/chat/<chatId>/stream resumes a reply (Last-Event-ID), DELETE stops it
+(likewise <url>/api/object/<id>/stream).
 Per request: ?format=<wire format> and ?fault=<faults>, e.g. ?fault=drop-after-events=5
-(see createMockHandler's documentation for the fault grammar).
+(see createMockHandler's documentation for the scenarios and the fault grammar).
 
   --port <n>   port to listen on; 0 picks a free one (default 8787)
   --host <h>   interface to bind (default 127.0.0.1)

@@ -4,6 +4,12 @@ export type MockErrorCode =
   | 'request/invalid-messages'
   | 'request/invalid-format'
   | 'request/invalid-fault'
+  /** `?scenario=`, `x-streamkit-scenario` or the object input's `scenario` names no scenario. */
+  | 'request/invalid-scenario'
+  /** `?pause=` is not a whole number of milliseconds. */
+  | 'request/invalid-pause'
+  /** The object route's body is not `{ id?, input }`. */
+  | 'request/invalid-object'
   | 'request/method-not-allowed'
   | 'request/not-found'
   /** The request asked for this error with `fault=status=CODE`. */

@@ -173,7 +173,7 @@ describe('createMockHandler', () => {
     expect(await response.json()).toEqual({
       error: {
         code: 'request/not-found',
-        message: 'Nothing at /api/other. The mock backend answers POST /api/chat and GET or DELETE /api/chat/{chatId}/stream.',
+        message: 'Nothing at /api/other. The mock backend answers POST /api/chat and /api/object, and GET or DELETE /api/chat/{chatId}/stream and /api/object/{id}/stream.',
       },
     });
   });

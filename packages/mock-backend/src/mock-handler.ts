@@ -1,9 +1,11 @@
 import { StreamkitError } from '@streamkit/core';
 import { createResumableStreamStore, type ResumableStreamStore } from '@streamkit/server';
-import { handleChat, type ChatRouteContext } from './chat-route.ts';
+import { handleChat } from './chat-route.ts';
 import { jsonError } from './json-error.ts';
 import type { MockStreamEndInfo } from './mock-reply.ts';
 import { matchRoute } from './mock-routes.ts';
+import { handleObject, objectStoreKey } from './object-route.ts';
+import type { ReplyContext } from './serve-reply.ts';
 import { handleStreamRoute } from './stream-route.ts';
 
 export interface MockHandlerOptions {
@@ -18,7 +20,13 @@ export interface MockHandlerOptions {
   tokensPerSecond?: number;
   /** Milliseconds of silence before a `: keepalive` comment; `0` disables. A request can override it with the `keepalive=MS` fault. Default: `15000`. */
   keepaliveMs?: number;
-  /** Called once per reply when it ends, saying whether it finished or was cancelled first. Default: none. */
+  /**
+   * How long the `server-tool` scenario's provider-executed tool works before its output arrives,
+   * with nothing but keepalive comments on the wire meanwhile. A request can override it with
+   * `?pause=MS`. Default: `20000`.
+   */
+  serverToolPauseMs?: number;
+  /** Called once per streamed reply when it ends, saying whether it finished or was cancelled first. Default: none. */
   onStreamEnd?: (info: MockStreamEndInfo) => void;
   /**
    * Where replies are kept so that a client whose connection dropped can resume
@@ -33,11 +41,12 @@ export interface MockHandlerOptions {
 }
 
 function checkOptions(options: MockHandlerOptions): void {
-  const { ttftMs = 350, tokensPerSecond = 40, keepaliveMs = 15_000 } = options;
+  const { ttftMs = 350, tokensPerSecond = 40, keepaliveMs = 15_000, serverToolPauseMs = 20_000 } = options;
   const problems = [
     !(Number.isFinite(ttftMs) && ttftMs >= 0) && `ttftMs must be a finite number ≥ 0 (got ${ttftMs})`,
     !(tokensPerSecond > 0) && `tokensPerSecond must be > 0 or Infinity (got ${tokensPerSecond})`,
     !(Number.isFinite(keepaliveMs) && keepaliveMs >= 0) && `keepaliveMs must be a finite number ≥ 0 (got ${keepaliveMs})`,
+    !(Number.isFinite(serverToolPauseMs) && serverToolPauseMs >= 0) && `serverToolPauseMs must be a finite number ≥ 0 (got ${serverToolPauseMs})`,
   ].filter(Boolean);
   if (problems.length > 0) throw new StreamkitError('options/invalid', `createMockHandler: ${problems.join('; ')}.`);
 }
@@ -57,11 +66,39 @@ function normalizeBasePath(basePath: string): string {
  *   user message. The wire format is `?format=` or the `x-streamkit-format` header (the query
  *   wins): `ui-message-stream` by default, or any format `createEncoder` knows; an unknown one gets
  *   400 `request/invalid-format` listing the known ones.
- * - `GET /chat/{chatId}/stream` resumes the chat's reply after its `Last-Event-ID` header (from the
- *   start without one); 204 when there is nothing to resume.
- * - `DELETE /chat/{chatId}/stream` stops the chat's reply at once; always 204.
+ * - `POST /object` with `{ id, input }` (as `createObjectStore` posts it) streams a JSON document as
+ *   text deltas; see `mockObjectFor` for the documents and how `input` picks one.
+ * - `GET /chat/{chatId}/stream` and `GET /object/{id}/stream` resume the reply after its
+ *   `Last-Event-ID` header (from the start without one); 204 when there is nothing to resume.
+ * - `DELETE` on the same paths stops the reply at once; always 204.
+ * A POST whose `Accept` names `application/json` but not `text/event-stream` (the client's sync
+ * fallback) gets the whole reply at once as JSON: for the chat the assistant UIMessage
+ * `{ id, role, parts, metadata }` (tool calls as `{ type: 'tool-call', toolCallId, toolName, state:
+ * 'input-available', input }`), for an object the object itself.
  *
- * Fault injection, for the POST only (a resume GET is always clean, so a reconnect succeeds):
+ * Chat scenarios: the reply follows a scenario chosen from the last user message's keywords
+ * (case-insensitive, first match wins), or forced with `?scenario=NAME` or the
+ * `x-streamkit-scenario` header (an unknown name gets 400 `request/invalid-scenario`):
+ *
+ * | scenario | keywords | reply |
+ * | --- | --- | --- |
+ * | `server-tool` | "search the web", "slow tool" | provider-executed `webSearch` (input streams, `serverToolPauseMs` or `?pause=MS` of keepalives only, output), then text |
+ * | `multi-step` | "research", "multi-step" | client tool `search`; after its result a short text and a `calculator` call; after that, the final text |
+ * | `approval` | "delete", "approval" | client tool `deleteFile` `{ path }`; after it, text for deleted / declined / failed |
+ * | `parallel` | "compare", "parallel" | two `weather` calls in one step; after both results, text using both |
+ * | `weather` | "weather" | client tool `weather` `{ city }` (named in the prompt, else Oslo); then "It is 4 °C and cloudy in Oslo." |
+ * | `calculator` | "calculate", or an expression like "12 * 7" | client tool `calculator` `{ expression }`; then "12 * 7 = 84." |
+ * | `citations` | "cite", "citation", "source(s)" | text citing three `source-url`s as [1] [2] [3], plus one `source-document` |
+ * | `reasoning` | "think", "reason", "step by step" | reasoning streamed token by token, then the text answer |
+ * | `text` | anything else | the plain multi-sentence answer (`mockReplyText`) |
+ *
+ * A tool call ends its reply with finish reason `tool-calls`; the client's next request carries the
+ * outcome (AI SDK `tool-${name}` parts: `output-available`, `output-error`, `output-denied`), and
+ * the scenario answers with its next step: quoting the error of a failed call, acknowledging a
+ * denied one. Tool call ids derive from the chat id, the turn and the step, so the same request
+ * always gets the same events.
+ *
+ * Fault injection, for the POSTs only (a resume GET is always clean, so a reconnect succeeds):
  * `?fault=a,b` (repeatable) and/or the header `x-streamkit-fault: a,b`. Items, where N, MS and S
  * are whole numbers:
  * - `drop-after-events=N`: cut the connection right after N events (a client sees N events, then
@@ -79,36 +116,40 @@ function normalizeBasePath(basePath: string): string {
  * - `buffered`: headers at once, but no body bytes until the whole reply is ready, then all of it
  *   in one chunk, like a buffering proxy.
  * - `slow-first-byte=MS`: wait MS before answering at all (headers and first byte).
- * An unknown item or a bad number gets 400 `request/invalid-fault` listing the grammar.
+ * An unknown item or a bad number gets 400 `request/invalid-fault` listing the grammar. A JSON
+ * (sync) reply honours `status`, `retry-after` and `slow-first-byte`; the others act on SSE frames.
  */
 export function createMockHandler(options: MockHandlerOptions = {}): (request: Request) => Promise<Response> {
   checkOptions(options);
-  const chatPath = `${normalizeBasePath(options.basePath ?? '/api')}/chat`;
+  const basePath = normalizeBasePath(options.basePath ?? '/api');
   const store = options.resumable ?? createResumableStreamStore();
-  const context: ChatRouteContext = {
+  const context: ReplyContext = {
     timing: { ttftMs: options.ttftMs ?? 350, tokensPerSecond: options.tokensPerSecond ?? 40 },
     keepaliveMs: options.keepaliveMs ?? 15_000,
     store,
+    serverToolPauseMs: options.serverToolPauseMs ?? 20_000,
     onStreamEnd: options.onStreamEnd,
   };
 
   return async (request) => {
     const url = new URL(request.url);
     const pathname = url.pathname.replace(/(.)\/+$/, '$1');
-    const route = matchRoute(pathname, chatPath);
+    const route = matchRoute(pathname, basePath);
     if (!route) {
       return jsonError(
         404,
         'request/not-found',
-        `Nothing at ${pathname}. The mock backend answers POST ${chatPath} and GET or DELETE ${chatPath}/{chatId}/stream.`,
+        `Nothing at ${pathname}. The mock backend answers POST ${basePath}/chat and ${basePath}/object, and GET or DELETE ${basePath}/chat/{chatId}/stream and ${basePath}/object/{id}/stream.`,
       );
     }
-    if (route.kind === 'stream') return handleStreamRoute(request, route.chatId, store);
+    if (route.kind === 'stream') {
+      return handleStreamRoute(request, route.resource === 'chat' ? route.id : objectStoreKey(route.id), store);
+    }
     if (request.method !== 'POST') {
       return jsonError(405, 'request/method-not-allowed', `${request.method} is not allowed here; use POST.`, {
         Allow: 'POST',
       });
     }
-    return handleChat(request, url, context);
+    return route.kind === 'chat' ? handleChat(request, url, context) : handleObject(request, url, context);
   };
 }

@@ -1,4 +1,6 @@
 import { jsonError } from './json-error.ts';
+import { readToolCalls } from './read-tool-calls.ts';
+import type { PastToolCall } from './scenarios/types.ts';
 
 export interface ChatRequestSummary {
   /** The text of the last user message; `''` when there is none. */
@@ -6,6 +8,12 @@ export interface ChatRequestSummary {
   messageCount: number;
   /** The body's `id` (the chat id), when it is a non-empty string. */
   chatId?: string;
+  /** How many user messages the conversation has: which turn this is. */
+  userTurns: number;
+  /** The tool calls the assistant made since the last user message, with the client's outcomes. */
+  calls: PastToolCall[];
+  /** The id of the assistant message this request continues (the last message, after tool results), if any. */
+  continuingId?: string;
 }
 
 const ROLES = new Set(['system', 'user', 'assistant']);
@@ -51,8 +59,16 @@ export async function readChatRequest(request: Request): Promise<ChatRequestSumm
       );
     }
   }
-  const lastUser = messages.findLast((message) => isRecord(message) && message.role === 'user');
-  const prompt = isRecord(lastUser) && Array.isArray(lastUser.parts) ? textOf(lastUser.parts) : '';
-  const chatId = typeof body.id === 'string' && body.id !== '' ? body.id : undefined;
-  return { prompt, messageCount: messages.length, chatId };
+  const checked = messages as (Record<string, unknown> & { role: string; parts: unknown[] })[];
+  const lastUserIndex = checked.findLastIndex((message) => message.role === 'user');
+  const turn = checked.slice(lastUserIndex + 1).filter((message) => message.role === 'assistant');
+  const last = checked.at(-1);
+  return {
+    prompt: lastUserIndex === -1 ? '' : textOf(checked[lastUserIndex]!.parts),
+    messageCount: messages.length,
+    ...(typeof body.id === 'string' && body.id !== '' ? { chatId: body.id } : {}),
+    userTurns: checked.filter((message) => message.role === 'user').length,
+    calls: readToolCalls(turn),
+    ...(last?.role === 'assistant' && typeof last.id === 'string' && last.id !== '' ? { continuingId: last.id } : {}),
+  };
 }

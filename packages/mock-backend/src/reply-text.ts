@@ -1,4 +1,5 @@
 import { fnv1a } from './fnv1a.ts';
+import { pick, seededRandom } from './seeded-random.ts';
 
 const OPENINGS = [
   'Here is a short overview of {topic}.',
@@ -44,28 +45,13 @@ const TRAILING_FILLER = new Set(
 const MAX_TOPIC_WORDS = 6;
 
 /** The subject of the prompt, as the user wrote it: "Tell me about the history of Rome?" → "history of Rome". */
-function topicOf(prompt: string): string {
+export function topicOf(prompt: string): string {
   const words = prompt.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
   let start = 0;
   while (start < words.length && LEADING_FILLER.has(words[start]!.toLowerCase())) start++;
   const kept = words.slice(start, start + MAX_TOPIC_WORDS);
   while (kept.length > 0 && TRAILING_FILLER.has(kept[kept.length - 1]!.toLowerCase())) kept.pop();
   return kept.length > 0 ? kept.join(' ') : 'this topic';
-}
-
-/** mulberry32: a seeded generator, so one hash yields a repeatable series of choices. */
-function seededRandom(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function pick<T>(items: readonly T[], random: () => number): T {
-  return items[Math.floor(random() * items.length)]!;
 }
 
 /**

@@ -2,20 +2,21 @@ import { createResumeResponse, type ResumableStreamStore } from '@streamkit/serv
 import { jsonError } from './json-error.ts';
 
 /**
- * `GET …/chat/{chatId}/stream` resumes the chat's reply after the `Last-Event-ID` header (204 when
- * there is nothing to resume); `DELETE` cancels its generation (an explicit stop) and answers 204.
+ * `GET …/chat/{chatId}/stream` (or `…/object/{id}/stream`) resumes the reply stored under `key` after
+ * the `Last-Event-ID` header (204 when there is nothing to resume); `DELETE` cancels its generation
+ * (an explicit stop) and answers 204.
  * Faults never apply here, so a reconnect after an injected drop succeeds.
  */
 export async function handleStreamRoute(
   request: Request,
-  chatId: string,
+  key: string,
   store: ResumableStreamStore | false,
 ): Promise<Response> {
   if (request.method === 'GET') {
-    return store ? createResumeResponse(request, { store, key: chatId }) : new Response(null, { status: 204 });
+    return store ? createResumeResponse(request, { store, key }) : new Response(null, { status: 204 });
   }
   if (request.method === 'DELETE') {
-    if (store) await store.cancel(chatId);
+    if (store) await store.cancel(key);
     return new Response(null, { status: 204 });
   }
   return jsonError(

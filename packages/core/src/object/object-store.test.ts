@@ -102,3 +102,12 @@ describe('createObjectStore', () => {
     expect(() => createObjectStore({} as { api: string })).toThrow(/needs an "api" URL/);
   });
 });
+
+describe('createObjectStore sync fallback', () => {
+  it('takes a whole application/json reply as the object', async () => {
+    const fetch = (async () => Response.json({ name: 'Ada', email: 'ada@example.com' })) as typeof globalThis.fetch;
+    const store = createObjectStore({ api: '/api/object', fetch, schema: contactSchema, scheduler: syncScheduler });
+    await store.submit({});
+    expect(store.getSnapshot()).toMatchObject({ status: 'ready', object: { name: 'Ada', email: 'ada@example.com' } });
+  });
+});

@@ -202,7 +202,12 @@ export function createObjectStore<T = unknown>(initialOptions: ObjectStoreOption
 
     let object: T | undefined;
     try {
-      for await (const part of client.stream(id, { id, input }, controller.signal, observer)) {
+      // A whole JSON reply (the sync fallback) is the object itself.
+      const objectReply = (body: unknown): StreamPart[] => [
+        { type: 'data', name: options.dataPartName ?? 'object', data: body },
+        { type: 'finish', reason: 'stop' },
+      ];
+      for await (const part of client.stream(id, { id, input }, controller.signal, observer, objectReply)) {
         if (active?.controller !== controller) return;
         applyPart(part);
         if (error) break;

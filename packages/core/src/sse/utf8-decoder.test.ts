@@ -34,10 +34,16 @@ describe('createUTF8Decoder', () => {
   });
 
   it('reports an unfinished sequence cut just before a lead byte as one U+FFFD, in order', () => {
-    // "é" steers the next chunks to the streaming engine, which holds E2 82 while F0 is carried.
     const chunks = [utf8('é'), Uint8Array.of(0x61, 0xe2, 0x82, 0xf0), Uint8Array.of(0x9f, 0x98, 0x80), utf8('abc')];
     expect(decodeAll(chunks)).toBe(reference(chunks));
     expect(decodeAll(chunks)).toBe('éa\uFFFD😀abc');
+  });
+
+  it('keeps the output in order when it switches between the one-shot and the streaming engine', () => {
+    // ASCII, then a chunk with a non-ASCII character and a cut one, then ASCII again, then a cut character.
+    const chunks = [utf8('ab'), Uint8Array.of(0xc2, 0x80, 0x00, 0xe0, 0xc2), Uint8Array.of(0xf0), Uint8Array.of(0x90, 0x80, 0x80, 0x00), utf8('xyz'), utf8('é').subarray(0, 1), utf8('é').subarray(1)];
+    expect(decodeAll(chunks)).toBe(reference(chunks));
+    expect(decodeAll(chunks)).toBe('ab\u0080\u0000\uFFFD\uFFFD\u{10000}\u0000xyzé');
   });
 
   it('matches a streaming TextDecoder on arbitrary bytes and any chunking', () => {

@@ -15,21 +15,22 @@ export interface UTF8Decoder {
  * pure ASCII takes a SIMD path that is 3-5x faster than a streaming call, and ASCII is most of an LLM event
  * stream (JSON keys, English text), so that path pays off on every chunk. Once the text holds other
  * characters, though, the one-shot path is ~2x slower than the streaming one (measured on Node 20.20 with
- * 32 B to 64 KiB chunks). So:
+ * 32 B to 64 KiB chunks). So each chunk goes to the engine that suited the previous one (ASCII when it gave
+ * one character per byte), and a stream pays for a wrong guess only where its content changes kind:
  *
- * - the bytes of a character cut at the end of a chunk (at most 3) are carried to the next chunk, which makes
- *   every chunk decodable on its own, one-shot;
- * - each chunk goes to the engine that suited the previous chunk (ASCII when `text.length === bytes.length`),
- *   so a stream pays for a wrong guess only where its content changes kind.
- *
- * Cutting just before a lead byte never changes the output: a lead byte always returns the WHATWG UTF-8
- * decoder to its initial state (an unfinished sequence before it is reported as one U+FFFD either way).
+ * - one-shot: the bytes of a character cut at the end of a chunk (at most 3) are carried to the next chunk,
+ *   which makes every chunk decodable on its own. Cutting just before a lead byte never changes the output:
+ *   a lead byte always returns the WHATWG UTF-8 decoder to its initial state.
+ * - streaming: the engine joins cut characters itself, so nothing is copied. It hands back to one-shot only
+ *   when it is sure to hold nothing: the chunk has the last 3 bytes of the stream and ends on a whole
+ *   character.
  */
 export function createUTF8Decoder(): UTF8Decoder {
   const oneShot = new TextDecoder('utf-8', { ignoreBOM: true });
   let streaming: TextDecoder | undefined;
+  let useOneShot = true;
+  // Bytes of a character cut at the end of the last one-shot chunk.
   let carry: Uint8Array | undefined;
-  let lastWasASCII = true;
 
   function decode(input: Uint8Array): string {
     let bytes = input;
@@ -39,31 +40,29 @@ export function createUTF8Decoder(): UTF8Decoder {
       bytes.set(input, carry.length);
       carry = undefined;
     }
+    if (!useOneShot) {
+      streaming ??= new TextDecoder('utf-8', { ignoreBOM: true });
+      const text = streaming.decode(bytes, { stream: true });
+      useOneShot = text.length === bytes.length && bytes.length >= 3 && incompleteTail(bytes) === bytes.length;
+      return text;
+    }
     const cut = incompleteTail(bytes);
     if (cut < bytes.length) {
       carry = bytes.slice(cut);
       bytes = bytes.subarray(0, cut);
     }
     if (bytes.length === 0) return '';
-    let text: string;
-    if (lastWasASCII) {
-      text = oneShot.decode(bytes);
-    } else {
-      // The streaming engine can still hold bytes after this call (an invalid sequence cut just before the
-      // carried lead byte). It then returns fewer characters than bytes, so the next chunk comes back here,
-      // and the held bytes are never overtaken by one-shot output.
-      streaming ??= new TextDecoder('utf-8', { ignoreBOM: true });
-      text = streaming.decode(bytes, { stream: true });
-    }
-    lastWasASCII = text.length === bytes.length;
+    const text = oneShot.decode(bytes);
+    useOneShot = text.length === bytes.length;
     return text;
   }
 
   function flush(): string {
+    // At most one of the two holds anything: the streaming engine is empty whenever one-shot is in use.
     let text = streaming === undefined ? '' : streaming.decode();
     if (carry !== undefined) text += oneShot.decode(carry);
     carry = undefined;
-    lastWasASCII = true;
+    useOneShot = true;
     return text;
   }
 

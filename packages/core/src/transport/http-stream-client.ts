@@ -2,7 +2,7 @@ import { createDecoder } from '../decoders/create-decoder.ts';
 import type { WireFormat } from '../decoders/types.ts';
 import type { StreamPart } from '../stream-part.ts';
 import { readHTTPError } from './http-error.ts';
-import { streamWithReconnect, type ReconnectOptions, type StreamAttempt } from './resilient-stream.ts';
+import { streamWithReconnect, type ReconnectOptions, type ResilientStreamOptions, type StreamAttempt } from './resilient-stream.ts';
 import type { TransportObserver } from './types.ts';
 
 type Resolvable<T> = T | (() => T | Promise<T>);
@@ -55,7 +55,13 @@ export function createHTTPStreamClient(options: HTTPStreamOptions) {
     return request(streamUrl(id), { method: 'GET', headers, signal: attempt.signal });
   }
 
-  function keepAlive(id: string, signal: AbortSignal, observer: TransportObserver | undefined, open: (attempt: StreamAttempt) => Promise<Response>, initialResponse?: Response) {
+  function keepAlive(
+    id: string,
+    signal: AbortSignal,
+    observer: TransportObserver | undefined,
+    open: (attempt: StreamAttempt) => Promise<Response>,
+    extra: Pick<ResilientStreamOptions, 'initialResponse' | 'syncReply'> = {},
+  ) {
     return streamWithReconnect({
       ...options.reconnect,
       open,
@@ -64,13 +70,19 @@ export function createHTTPStreamClient(options: HTTPStreamOptions) {
       observer,
       url: options.api,
       onEventId: () => resumable.add(id),
-      ...(initialResponse ? { initialResponse } : {}),
+      ...extra,
     });
   }
 
   return {
     /** POSTs `payload` (plus the `body` option) and streams the reply's parts. `id` names the stream for resume and cancel. */
-    stream(id: string, payload: Record<string, unknown>, signal: AbortSignal, observer?: TransportObserver): AsyncGenerator<StreamPart> {
+    stream(
+      id: string,
+      payload: Record<string, unknown>,
+      signal: AbortSignal,
+      observer?: TransportObserver,
+      syncReply?: ResilientStreamOptions['syncReply'],
+    ): AsyncGenerator<StreamPart> {
       resumable.delete(id);
       return keepAlive(id, signal, observer, async (attempt) => {
         if (attempt.lastEventId !== undefined) return resumeRequest(id, attempt);
@@ -81,7 +93,7 @@ export function createHTTPStreamClient(options: HTTPStreamOptions) {
           body: JSON.stringify({ ...body, ...payload }),
           signal: attempt.signal,
         });
-      });
+      }, syncReply ? { syncReply } : {});
     },
 
     /** Reattaches to a stream the server is still producing; `null` when there is none (204 or 404). */
@@ -92,7 +104,7 @@ export function createHTTPStreamClient(options: HTTPStreamOptions) {
         return null;
       }
       if (!response.ok) throw await readHTTPError(response);
-      return keepAlive(id, signal, observer, (attempt) => resumeRequest(id, attempt), response);
+      return keepAlive(id, signal, observer, (attempt) => resumeRequest(id, attempt), { initialResponse: response });
     },
 
     /** Tells a resumable server to stop producing the stream (best effort; the aborted connection says it too). */

@@ -45,6 +45,8 @@ export interface ResilientStreamOptions extends ReconnectOptions {
   onEventId?(id: string): void;
   /** A response already open for the first attempt (a resume request the caller had to inspect first). */
   initialResponse?: Response;
+  /** Turns a whole JSON reply (the sync fallback) into parts. Default: `syncReplyToParts` (chat replies). */
+  syncReply?: (body: unknown) => StreamPart[];
 }
 
 const retryableStatuses = new Set([408, 425, 429, 500, 502, 503, 504]);
@@ -103,7 +105,7 @@ export async function* streamWithReconnect(options: ResilientStreamOptions): Asy
       const contentType = response.headers.get('content-type') ?? '';
       if (contentType.includes('application/json')) {
         if (received) observer?.onRestart?.();
-        yield* syncReplyToParts(await response.json());
+        yield* (options.syncReply ?? syncReplyToParts)(await response.json());
         return;
       }
       if (!contentType.includes('text/event-stream') || !response.body) {
