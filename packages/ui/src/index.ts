@@ -40,3 +40,10 @@ export { fieldsFromJSONSchema } from './streaming-form/fields-from-json-schema.t
 export type { StreamingFormProps, StreamingFormValue } from './streaming-form/streaming-form.tsx';
 export type { FieldSpec, FieldKind, ArraySpec } from './streaming-form/field-spec.ts';
 export type { FieldState, FieldStateInput } from './streaming-form/get-field-state.ts';
+
+export { Markdown } from './markdown/markdown.tsx';
+export { CodeBlock } from './markdown/code-block.tsx';
+export type { MarkdownProps, MarkdownComponents } from './markdown/markdown.tsx';
+export type { CodeBlockProps } from './markdown/code-block.tsx';
+export type { AllowImages } from './markdown/safe-url.ts';
+export type { MessageTextFormat } from './message/message-text.tsx';
