@@ -9,6 +9,8 @@ export default defineProject({
   plugins: [storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) })],
   test: {
     name: 'storybook',
+    // The security stories stream a 76-payload corpus through every component; slow CI machines need the room.
+    testTimeout: 60_000,
     browser: {
       enabled: true,
       headless: true,

@@ -3,6 +3,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { Markdown, type MarkdownProps } from './markdown.tsx';
 import { constructsSample, longAnswer } from './markdown-samples.ts';
+import { useDialogTraps, type TrapWindow } from '../security/dialog-traps.ts';
 import { findUnsafeMarkup, xssCorpus } from './xss-corpus.ts';
 
 // Token-sized pieces of uneven length, like a model's deltas.
@@ -125,31 +126,6 @@ export const Dark: Story = {
     await expect(canvasElement.closest('.dark') ?? canvasElement.querySelector('.dark')).not.toBeNull();
   },
 };
-
-type TrapWindow = Window & { __pwned?: unknown };
-
-// Replaces alert/confirm/prompt with traps that set `window.__pwned`, for as long as it is mounted.
-function useDialogTraps() {
-  useLayoutEffect(() => {
-    const trapWindow = window as TrapWindow;
-    const originals = { alert: window.alert, confirm: window.confirm, prompt: window.prompt };
-    delete trapWindow.__pwned;
-    window.alert = () => {
-      trapWindow.__pwned = 'alert';
-    };
-    window.confirm = () => {
-      trapWindow.__pwned = 'confirm';
-      return false;
-    };
-    window.prompt = () => {
-      trapWindow.__pwned = 'prompt';
-      return null;
-    };
-    return () => {
-      Object.assign(window, originals);
-    };
-  }, []);
-}
 
 // Every payload streams through its own Markdown, all on one clock. After each delta the whole
 // subtree is checked for handlers, unsafe URLs and active elements; the play function asserts that

@@ -118,7 +118,9 @@ export function findUnsafeMarkup(root: Element): string[] {
   const problems: string[] = [];
   for (const element of [root, ...root.querySelectorAll('*')]) {
     const tag = element.tagName.toLowerCase();
-    if (activeTags.has(tag)) problems.push(`<${tag}> element`);
+    // A StreamingForm's own <form> is ours, not the model's.
+    const ownForm = tag === 'form' && element.getAttribute('data-slot') === 'streaming-form';
+    if (activeTags.has(tag) && !ownForm) problems.push(`<${tag}> element`);
     for (const attribute of element.attributes) {
       const name = attribute.name.toLowerCase();
       if (name.startsWith('on')) problems.push(`<${tag} ${name}>`);
