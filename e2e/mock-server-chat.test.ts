@@ -80,6 +80,31 @@ describe('createChatStore against the real mock server on loopback', () => {
     }
   });
 
+  it('resume() reattaches to a reply still being generated, as after a page reload', async () => {
+    const slow = await startMockServer({ port: 0, ttftMs: 0, tokensPerSecond: 200 });
+    try {
+      // The page that asked goes away mid-reply; the server keeps generating into its store.
+      const controller = new AbortController();
+      const body = JSON.stringify({ id: 'reloaded-chat', messages: [{ id: 'u1', role: 'user', parts: [{ type: 'text', text: 'Tell me about streaming' }], metadata: {} }] });
+      const first = await fetch(`${slow.url}/api/chat`, { method: 'POST', body, headers: { 'Content-Type': 'application/json' }, signal: controller.signal });
+      await first.body!.getReader().read();
+      controller.abort();
+
+      const store = createChatStore({ api: `${slow.url}/api/chat`, id: 'reloaded-chat' });
+      await store.resume();
+      expect(store.getSnapshot().status).toBe('ready');
+      expect(textOf(store)).toBe(mockReplyText('Tell me about streaming'));
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it('resume() does nothing when there is no reply to reattach to (204)', async () => {
+    const store = createChatStore({ api: `${server.url}/api/chat`, id: 'nothing-here' });
+    await store.resume();
+    expect(store.getSnapshot()).toMatchObject({ status: 'ready', error: undefined, messages: [] });
+  });
+
   it('turns an unreachable server into a network error', async () => {
     const store = createChatStore({ api: 'http://127.0.0.1:9/api/chat' });
     await store.send('hello');
