@@ -41,6 +41,11 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        extends: true,
+        // A tiny run of each benchmark, so `npm run bench` does not rot.
+        test: { name: 'bench', environment: 'node', include: ['bench/**/*.test.ts'], testTimeout: 30_000 },
+      },
       // Every story (render + play function) as a test in headless Chromium.
       './vitest.storybook.config.ts',
     ],
