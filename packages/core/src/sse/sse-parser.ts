@@ -177,24 +177,33 @@ export function createSSEParser(options: SSEParserOptions): SSEParser {
     }
 
     if (cr === -1) {
-      // No CR left (most streams): a leaner loop, one search per line. Most events are one data line and
-      // a blank line: such an event is emitted straight from the text, without going through the data
-      // buffer, a second search or another turn of the loop (together worth ~25% on small events).
+      // No CR left (most streams): a leaner loop, one search per line.
       while (lf !== -1) {
         if (pos === lf) {
           dispatch();
+        } else if (
+          // The usual event, "data: …" then a blank line, goes straight from the text into the event: no data
+          // buffer, no second search, no second turn of the loop (~25% on small events). Spelled out rather
+          // than calling dataValueStart() and emit(), which V8 did not inline here (~5-10% more).
+          dataLines === 0 && text.charCodeAt(lf + 1) === LF &&
+          text.charCodeAt(pos) === 100 /* d */ && text.charCodeAt(pos + 1) === 97 && text.charCodeAt(pos + 2) === 116 &&
+          text.charCodeAt(pos + 3) === 97 && text.charCodeAt(pos + 4) === COLON
+        ) {
+          const value = text.slice(text.charCodeAt(pos + 5) === SPACE ? pos + 6 : pos + 5, lf);
+          const event: SSEEvent = { event: eventType, data: value, id: lastEventId };
+          if (blockRetry !== -1) {
+            event.retry = blockRetry;
+            blockRetry = -1;
+          }
+          eventType = 'message';
+          lf++;
+          onEvent(event);
         } else {
-          const from = dataLines === 0 && text.charCodeAt(lf + 1) === LF ? dataValueStart(text, pos, lf) : -1;
-          if (from !== -1) {
-            emit(text.slice(from, lf));
+          parseLine(text, pos, lf);
+          if (text.charCodeAt(lf + 1) === LF) {
+            if (gen !== generation) return;
             lf++;
-          } else {
-            parseLine(text, pos, lf);
-            if (text.charCodeAt(lf + 1) === LF) {
-              if (gen !== generation) return;
-              lf++;
-              dispatch();
-            }
+            dispatch();
           }
         }
         if (gen !== generation) return;
@@ -284,6 +293,7 @@ export function createSSEParser(options: SSEParserOptions): SSEParser {
   }
 
   // The block is cleared before calling out, so a throwing callback leaves no half-dispatched state behind.
+  // (The loop for LF-only text has a copy of this.)
   function emit(value: string): void {
     const event: SSEEvent = { event: eventType, data: value, id: lastEventId };
     if (blockRetry !== -1) {
