@@ -5,6 +5,7 @@ import type { ToolCallPart, UIMessage } from '../message/types.ts';
 import type { StreamPart } from '../stream-part.ts';
 import { createNotifier, frameScheduler, type NotifyScheduler } from '../store/notifier.ts';
 import { createHTTPChatTransport, type HTTPChatTransportOptions } from '../transport/http-chat-transport.ts';
+import { liveHTTPOptions } from '../transport/live-options.ts';
 import type { ChatTransport, TransportObserver } from '../transport/types.ts';
 import { createPartialJSONParser, type PartialJSONParser } from '../partial-json/partial-json-parser.ts';
 import { createMetricsRecorder, emptyMetrics, type MetricsRecorder } from './metrics-recorder.ts';
@@ -103,34 +104,7 @@ export function createChatStore(initialOptions: ChatStoreOptions = {}): ChatStor
     snapshot = build();
   });
 
-  // The HTTP transport reads these getters at each request, so option updates from renders apply
-  // without rebuilding it (and without losing what it knows about the chat's stream).
-  const httpTransport = createHTTPChatTransport({
-    get api() {
-      return options.api ?? '/api/chat';
-    },
-    get format() {
-      return options.format;
-    },
-    get headers() {
-      return options.headers;
-    },
-    get body() {
-      return options.body;
-    },
-    get credentials() {
-      return options.credentials;
-    },
-    get fetch() {
-      return options.fetch;
-    },
-    get streamUrl() {
-      return options.streamUrl;
-    },
-    get reconnect() {
-      return options.reconnect;
-    },
-  });
+  const httpTransport = createHTTPChatTransport(liveHTTPOptions(() => options, '/api/chat'));
   const transport = (): ChatTransport => options.transport ?? httpTransport;
 
   let active: AbortController | undefined;

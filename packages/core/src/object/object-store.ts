@@ -8,6 +8,7 @@ import type { JSONPath } from '../partial-json/json-path.ts';
 import type { StreamPart } from '../stream-part.ts';
 import { createNotifier, frameScheduler, type NotifyScheduler } from '../store/notifier.ts';
 import { createHTTPStreamClient, type HTTPStreamOptions } from '../transport/http-stream-client.ts';
+import { liveHTTPOptions } from '../transport/live-options.ts';
 import type { TransportObserver } from '../transport/types.ts';
 import { createJSONTextExtractor } from './json-text-extractor.ts';
 import { SchemaValidationError } from './schema-error.ts';
@@ -94,32 +95,7 @@ export function createObjectStore<T = unknown>(initialOptions: ObjectStoreOption
     snapshot = build();
   });
 
-  const client = createHTTPStreamClient({
-    get api() {
-      return options.api;
-    },
-    get format() {
-      return options.format;
-    },
-    get headers() {
-      return options.headers;
-    },
-    get body() {
-      return options.body;
-    },
-    get credentials() {
-      return options.credentials;
-    },
-    get fetch() {
-      return options.fetch;
-    },
-    get streamUrl() {
-      return options.streamUrl;
-    },
-    get reconnect() {
-      return options.reconnect;
-    },
-  });
+  const client = createHTTPStreamClient(liveHTTPOptions(() => options, options.api));
 
   const rootComplete = () => replaced !== undefined || parser.isComplete([]);
 
