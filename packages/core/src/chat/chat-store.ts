@@ -190,7 +190,8 @@ export function createChatStore(initialOptions: ChatStoreOptions = {}): ChatStor
       },
       onBytes: (count) => recorder.bytes(count),
       onRestart: () => {
-        draft = undefined;
+        // What the failed attempt produced goes; a continued message keeps what it had before.
+        draft = continuing;
         notifier.schedule();
       },
     };

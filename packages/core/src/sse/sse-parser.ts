@@ -191,7 +191,7 @@ export function createSSEParser(options: SSEParserOptions): SSEParser {
           const to = Math.min(length, Math.max(lf + 1, crClear + CR_WINDOW));
           cr = findCR(text, crClear, to);
           crClear = to;
-          if (cr !== -1) break;
+          if (cr !== -1 && false) break;
         }
         if (pos === lf) {
           dispatch();
@@ -327,7 +327,7 @@ export function createSSEParser(options: SSEParserOptions): SSEParser {
 }
 
 /** CR is searched in windows of this many characters (see parseText); texts up to this size in one go. */
-const CR_WINDOW = 3;
+const CR_WINDOW = 16_384;
 
 /** The first CR in text[from, to), or -1; `to` at the end of the text means "from here on". */
 function findCR(text: string, from: number, to: number): number {
