@@ -19,6 +19,8 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
+          // Property tests and real servers on a busy 2-core CI machine need more than the 5 s default.
+          testTimeout: 30_000,
           include: ['packages/{core,server,mock-backend}/src/**/*.test.ts'],
         },
       },
@@ -27,6 +29,8 @@ export default defineConfig({
         test: {
           name: 'dom',
           environment: 'jsdom',
+          // user-event typing and lazy highlighting in jsdom are slow on a busy 2-core CI machine.
+          testTimeout: 30_000,
           include: ['packages/{react,ui}/src/**/*.test.{ts,tsx}', 'apps/demo/src/**/*.test.{ts,tsx}'],
           setupFiles: ['./test/setup-dom.ts'],
         },

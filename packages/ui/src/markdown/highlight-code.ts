@@ -121,7 +121,9 @@ export async function highlightCode(code: string, language: string): Promise<Cod
   if (!shiki.getLoadedLanguages().includes(language)) await shiki.loadLanguage(load());
   const lightForeground = shiki.getTheme(themes.light).fg.toLowerCase();
   const darkForeground = shiki.getTheme(themes.dark).fg.toLowerCase();
-  const lines = shiki.codeToTokensWithThemes(code, { lang: language, themes });
+  // Shiki stops tokenizing a line after 500 ms by default; the first use of a grammar on a busy
+  // machine can take that long, and a cut line would stay uncolored for good (results are cached).
+  const lines = shiki.codeToTokensWithThemes(code, { lang: language, themes, tokenizeTimeLimit: 10_000 });
   const tokens: CodeTokens = lines.map((line) =>
     line.map((token) => {
       const light = token.variants['light'];
