@@ -95,6 +95,25 @@ describe('parseSSEStream', () => {
     expect((await iterator.next()).done).toBe(true);
   });
 
+  it('hands out events in order when next() is called again before the previous call settled', async () => {
+    const { stream, push, close } = manualStream();
+    const iterator = parseSSEStream(stream)[Symbol.asyncIterator]();
+    const results = [iterator.next(), iterator.next(), iterator.next(), iterator.next()];
+    push('data: 1\n\ndata: 2\n\n');
+    push('data: 3\n\n');
+    close();
+    const settled = await Promise.all(results);
+    expect(settled.map((result) => (result.done ? 'done' : result.value.data))).toEqual(['1', '2', '3', 'done']);
+  });
+
+  it('reads nothing before the first next()', async () => {
+    const body = byteStream([utf8('data: 1\n\n')]);
+    const events = parseSSEStream(body);
+    expect(body.locked).toBe(false);
+    await events[Symbol.asyncIterator]().return?.();
+    expect(body.locked).toBe(false);
+  });
+
   it('cancels the ReadableStream and releases its lock when the consumer breaks out early', async () => {
     const cancel = vi.fn();
     const body = byteStream([utf8('data: 1\n\n'), utf8('data: 2\n\n'), utf8('data: 3\n\n')], cancel);

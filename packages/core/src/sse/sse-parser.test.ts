@@ -222,6 +222,17 @@ describe('createSSEParser edge cases', () => {
     expect(result.events.map((event) => event.data)).toEqual(['x'.repeat(5000)]);
   });
 
+  it('finds CR line ends anywhere in one large chunk', () => {
+    for (let padding = 16_360; padding <= 16_400; padding += 3) {
+      const events = 'data: e\n\n'.repeat(Math.floor(padding / 9));
+      const input = `${events}:${'p'.repeat(padding % 9)}\ndata: a\rdata: b\r\rdata: c\r\n\r\ndata: d\n\n: tail\r`;
+      expect(run([input]), `padding ${padding}`).toEqual(referenceParse(input));
+    }
+    const x = 'x'.repeat(40_000);
+    expect(run([`data: ${x}\rdata: y\r\r`]).events.map((event) => event.data)).toEqual([`${x}\ny`]);
+    expect(run([`data: ${x}\rdata: y\n\n`]).events.map((event) => event.data)).toEqual([`${x}\ny`]);
+  });
+
   it('keeps lone surrogates of a string chunk split inside a surrogate pair', () => {
     const input = 'data: 😀\n\n';
     expect(run([input.slice(0, 7), input.slice(7)]).events.map((event) => event.data)).toEqual(['😀']);

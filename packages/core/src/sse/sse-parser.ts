@@ -42,7 +42,8 @@ const COLON = 58;
 const BOM = 0xfeff;
 
 /**
- * Creates a WHATWG event-stream parser (https://html.spec.whatwg.org/multipage/server-sent-events.html#parsing-an-event-stream).
+ * Creates a parser that follows the WHATWG rules for event streams, for any chunking of the input:
+ * https://html.spec.whatwg.org/multipage/server-sent-events.html#parsing-an-event-stream
  *
  * - `retry`: reported through `onRetry` and also set as `retry` on the event dispatched at the end of the
  *   same block (a block with `retry` but no data dispatches nothing, so only `onRetry` sees it).
@@ -105,10 +106,16 @@ export function createSSEParser(options: SSEParserOptions): SSEParser {
 
   function feed(chunk: string | Uint8Array): void {
     if (feeding) {
-      throw new StreamkitError('sse/invalid-use', 'feed() was called from inside an SSE parser callback; feed the next chunk after feed() returns.');
+      throw new StreamkitError(
+        'sse/invalid-use',
+        'feed() was called from inside an SSE parser callback; feed the next chunk after feed() returns.',
+      );
     }
     if (failed) {
-      throw new StreamkitError('sse/invalid-use', 'A callback threw during an earlier feed(), so part of the stream was skipped; call reset() before feeding a new stream.');
+      throw new StreamkitError(
+        'sse/invalid-use',
+        'A callback threw during an earlier feed(), so the rest of that chunk was not parsed; call reset() before feeding a new stream.',
+      );
     }
     let text: string;
     if (typeof chunk === 'string') {
@@ -117,8 +124,9 @@ export function createSSEParser(options: SSEParserOptions): SSEParser {
     } else if (ArrayBuffer.isView(chunk)) {
       // isView rather than instanceof, so a Uint8Array from another realm (iframe, vm) is accepted too.
       const view: ArrayBufferView = chunk;
+      const bytes = view instanceof Uint8Array ? view : new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
       utf8 ??= createUTF8Decoder();
-      text = utf8.decode(view instanceof Uint8Array ? view : new Uint8Array(view.buffer, view.byteOffset, view.byteLength));
+      text = utf8.decode(bytes);
     } else {
       throw new StreamkitError('sse/invalid-use', `feed() expects a string or a Uint8Array, got ${describe(chunk)}.`);
     }
@@ -253,7 +261,10 @@ export function createSSEParser(options: SSEParserOptions): SSEParser {
   function parseOtherLine(s: string, start: number, end: number): void {
     const c = s.charCodeAt(start);
     if (c === 101 /* e */) {
-      if (s.charCodeAt(start + 1) !== 118 || s.charCodeAt(start + 2) !== 101 || s.charCodeAt(start + 3) !== 110 || s.charCodeAt(start + 4) !== 116) return;
+      if (
+        s.charCodeAt(start + 1) !== 118 || s.charCodeAt(start + 2) !== 101 ||
+        s.charCodeAt(start + 3) !== 110 || s.charCodeAt(start + 4) !== 116
+      ) return;
       const from = valueFrom(s, start + 5, end);
       if (from !== -1) eventType = from === end ? 'message' : s.slice(from, end);
     } else if (c === 105 /* i */) {
@@ -263,7 +274,10 @@ export function createSSEParser(options: SSEParserOptions): SSEParser {
       const value = s.slice(from, end);
       if (value.indexOf('\0') === -1) lastEventId = value;
     } else if (c === 114 /* r */) {
-      if (s.charCodeAt(start + 1) !== 101 || s.charCodeAt(start + 2) !== 116 || s.charCodeAt(start + 3) !== 114 || s.charCodeAt(start + 4) !== 121) return;
+      if (
+        s.charCodeAt(start + 1) !== 101 || s.charCodeAt(start + 2) !== 116 ||
+        s.charCodeAt(start + 3) !== 114 || s.charCodeAt(start + 4) !== 121
+      ) return;
       const from = valueFrom(s, start + 5, end);
       if (from === -1 || from === end) return;
       let ms = 0;
@@ -315,9 +329,9 @@ function lineEnd(lf: number, cr: number): number {
 
 /** Where the value of a `data` line starts, or -1 if the line is not a `data` field. */
 function dataValueStart(s: string, start: number, end: number): number {
-  if (s.charCodeAt(start) !== 100 || s.charCodeAt(start + 1) !== 97 || s.charCodeAt(start + 2) !== 116 || s.charCodeAt(start + 3) !== 97) {
-    return -1;
-  }
+  const isData =
+    s.charCodeAt(start) === 100 && s.charCodeAt(start + 1) === 97 && s.charCodeAt(start + 2) === 116 && s.charCodeAt(start + 3) === 97;
+  if (!isData) return -1;
   return valueFrom(s, start + 4, end);
 }
 

@@ -40,10 +40,18 @@ describe('createUTF8Decoder', () => {
   });
 
   it('keeps the output in order when it switches between the one-shot and the streaming engine', () => {
-    // ASCII, then a chunk with a non-ASCII character and a cut one, then ASCII again, then a cut character.
-    const chunks = [utf8('ab'), Uint8Array.of(0xc2, 0x80, 0x00, 0xe0, 0xc2), Uint8Array.of(0xf0), Uint8Array.of(0x90, 0x80, 0x80, 0x00), utf8('xyz'), utf8('é').subarray(0, 1), utf8('é').subarray(1)];
+    const chunks = [
+      utf8('ab'), // one-shot
+      utf8('é'), // one-shot, first chunk with other characters
+      Uint8Array.of(0xc2, 0x80, 0x00, 0xe0, 0xc2), // one-shot, second: the next chunks go streaming
+      Uint8Array.of(0xf0),
+      Uint8Array.of(0x90, 0x80, 0x80, 0x00),
+      utf8('xyz'), // streaming, pure ASCII: back to one-shot
+      utf8('é').subarray(0, 1), // one-shot, carried
+      utf8('é').subarray(1),
+    ];
     expect(decodeAll(chunks)).toBe(reference(chunks));
-    expect(decodeAll(chunks)).toBe('ab\u0080\u0000\uFFFD\uFFFD\u{10000}\u0000xyzé');
+    expect(decodeAll(chunks)).toBe('abé\u0080\u0000\uFFFD\uFFFD\u{10000}\u0000xyzé');
   });
 
   it('matches a streaming TextDecoder on arbitrary bytes and any chunking', () => {

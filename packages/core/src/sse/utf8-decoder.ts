@@ -15,8 +15,9 @@ export interface UTF8Decoder {
  * pure ASCII takes a SIMD path that is 3-5x faster than a streaming call, and ASCII is most of an LLM event
  * stream (JSON keys, English text), so that path pays off on every chunk. Once the text holds other
  * characters, though, the one-shot path is ~2x slower than the streaming one (measured on Node 20.20 with
- * 32 B to 64 KiB chunks). So each chunk goes to the engine that suited the previous one (ASCII when it gave
- * one character per byte), and a stream pays for a wrong guess only where its content changes kind:
+ * 32 B to 64 KiB chunks). So chunks go one-shot until two in a row held other characters (one such chunk
+ * among ASCII ones, say an accented word in an English reply, is not worth a switch), then to the streaming
+ * engine until a chunk is pure ASCII again:
  *
  * - one-shot: the bytes of a character cut at the end of a chunk (at most 3) are carried to the next chunk,
  *   which makes every chunk decodable on its own. Cutting just before a lead byte never changes the output:
@@ -29,6 +30,8 @@ export function createUTF8Decoder(): UTF8Decoder {
   const oneShot = new TextDecoder('utf-8', { ignoreBOM: true });
   let streaming: TextDecoder | undefined;
   let useOneShot = true;
+  // Consecutive one-shot chunks that held characters other than ASCII.
+  let nonASCIIRun = 0;
   // Bytes of a character cut at the end of the last one-shot chunk.
   let carry: Uint8Array | undefined;
 
@@ -44,6 +47,7 @@ export function createUTF8Decoder(): UTF8Decoder {
       streaming ??= new TextDecoder('utf-8', { ignoreBOM: true });
       const text = streaming.decode(bytes, { stream: true });
       useOneShot = text.length === bytes.length && bytes.length >= 3 && incompleteTail(bytes) === bytes.length;
+      if (useOneShot) nonASCIIRun = 0;
       return text;
     }
     const cut = incompleteTail(bytes);
@@ -53,7 +57,8 @@ export function createUTF8Decoder(): UTF8Decoder {
     }
     if (bytes.length === 0) return '';
     const text = oneShot.decode(bytes);
-    useOneShot = text.length === bytes.length;
+    if (text.length === bytes.length) nonASCIIRun = 0;
+    else if (++nonASCIIRun === 2) useOneShot = false;
     return text;
   }
 
@@ -63,6 +68,7 @@ export function createUTF8Decoder(): UTF8Decoder {
     if (carry !== undefined) text += oneShot.decode(carry);
     carry = undefined;
     useOneShot = true;
+    nonASCIIRun = 0;
     return text;
   }
 
