@@ -6,7 +6,7 @@ import { FieldInput, fieldBoxClass, textareaBoxClass } from './field-input.tsx';
 import { getAt, valueToText } from './form-value.ts';
 import { getFieldState, type FieldState } from './get-field-state.ts';
 import { useStreamingForm } from './streaming-form-context.ts';
-import { CheckIcon, RemoveIcon } from './streaming-form-icons.tsx';
+import { CheckIcon, RemoveIcon } from '../lib/icons.tsx';
 
 /** What assistive technology hears for each state of a field; typed as a Record so a new state cannot go unlabelled. */
 export const fieldStateLabels: Record<FieldState, string> = {

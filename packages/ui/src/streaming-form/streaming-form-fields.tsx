@@ -5,7 +5,7 @@ import { getAt } from './form-value.ts';
 import { getFieldState } from './get-field-state.ts';
 import { useStreamingForm } from './streaming-form-context.ts';
 import { StreamingFormField, removeButtonClass } from './streaming-form-field.tsx';
-import { PlusIcon, RemoveIcon } from './streaming-form-icons.tsx';
+import { PlusIcon, RemoveIcon } from '../lib/icons.tsx';
 
 /** The fields of one object, in order: plain fields, nested groups and lists. */
 export function StreamingFormFields({ fields, path }: { fields: FieldSpec[]; path: JSONPath }) {

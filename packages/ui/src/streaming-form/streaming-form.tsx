@@ -8,7 +8,7 @@ import { removeAt, setAt } from './form-value.ts';
 import type { FieldStateInput } from './get-field-state.ts';
 import { StreamingFormContext, type StreamingFormContextValue } from './streaming-form-context.ts';
 import { StreamingFormFields } from './streaming-form-fields.tsx';
-import { AlertIcon } from './streaming-form-icons.tsx';
+import { AlertIcon } from '../lib/icons.tsx';
 
 /** The object a form edits and submits. */
 export type StreamingFormValue = Record<string, unknown>;

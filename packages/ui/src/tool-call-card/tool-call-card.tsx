@@ -2,7 +2,8 @@ import { forwardRef, useId, useState, type HTMLAttributes, type ReactNode } from
 import type { ToolCallPart, ToolCallState } from '@streamkit/core';
 import { cn } from '../lib/cn.ts';
 import { formatValue } from './format-value.ts';
-import { AlertIcon, StatusIcon, WrenchIcon } from './tool-call-icons.tsx';
+import { AlertIcon } from '../lib/icons.tsx';
+import { StatusIcon, WrenchIcon } from './tool-call-icons.tsx';
 import { useElapsedSeconds } from './use-elapsed-seconds.ts';
 
 /** What a custom tool renderer (`Message`'s `toolRenderers`) receives; `ToolCallCard` takes the same. */

@@ -1,38 +1,10 @@
-import type { ReactNode } from 'react';
 import type { ToolCallState } from '@streamkit/core';
-import { cn } from '../lib/cn.ts';
-
-// Decorative: each icon sits beside text that says the same thing.
-function Icon({ children, className }: { children: ReactNode; className?: string }) {
-  return (
-    <svg
-      aria-hidden="true"
-      viewBox="0 0 24 24"
-      className={cn('size-3.5 shrink-0', className)}
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-    >
-      {children}
-    </svg>
-  );
-}
+import { AlertIcon, CheckIcon, Icon } from '../lib/icons.tsx';
 
 export function WrenchIcon() {
   return (
     <Icon className="size-4 text-sk-muted-foreground">
       <path d="M14.7 6.3a1 1 0 0 0 0 1.4l1.6 1.6a1 1 0 0 0 1.4 0l3.77-3.77a6 6 0 0 1-7.94 7.94l-6.91 6.91a2.12 2.12 0 0 1-3-3l6.91-6.91a6 6 0 0 1 7.94-7.94l-3.76 3.76z" />
-    </Icon>
-  );
-}
-
-export function AlertIcon() {
-  return (
-    <Icon className="mt-0.5 size-4">
-      <circle cx="12" cy="12" r="10" />
-      <path d="M12 8v4M12 16h.01" />
     </Icon>
   );
 }
@@ -60,18 +32,9 @@ export function StatusIcon({ state }: { state: ToolCallState }) {
         </Icon>
       );
     case 'output-available':
-      return (
-        <Icon>
-          <path d="M20 6 9 17l-5-5" />
-        </Icon>
-      );
+      return <CheckIcon />;
     case 'output-error':
-      return (
-        <Icon>
-          <circle cx="12" cy="12" r="10" />
-          <path d="M12 8v4M12 16h.01" />
-        </Icon>
-      );
+      return <AlertIcon className="" />;
     case 'denied':
       return (
         <Icon>

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
-import { cn } from '../lib/cn.ts';
+import { cn } from './cn.ts';
 
-// Decorative: each icon sits beside text (visible or sr-only) that says the same thing.
-function Icon({ children, className }: { children: ReactNode; className?: string }) {
+/** The 24-unit stroke frame every kit icon is drawn in. Decorative: each icon sits beside text that says the same thing. */
+export function Icon({ children, className }: { children: ReactNode; className?: string }) {
   return (
     <svg
       aria-hidden="true"
@@ -27,6 +27,15 @@ export function CheckIcon({ className }: { className?: string }) {
   );
 }
 
+export function AlertIcon({ className = 'mt-0.5 size-4' }: { className?: string }) {
+  return (
+    <Icon className={className}>
+      <circle cx="12" cy="12" r="10" />
+      <path d="M12 8v4M12 16h.01" />
+    </Icon>
+  );
+}
+
 export function PlusIcon() {
   return (
     <Icon>
@@ -39,15 +48,6 @@ export function RemoveIcon() {
   return (
     <Icon>
       <path d="M18 6 6 18M6 6l12 12" />
-    </Icon>
-  );
-}
-
-export function AlertIcon() {
-  return (
-    <Icon className="mt-0.5 size-4">
-      <circle cx="12" cy="12" r="10" />
-      <path d="M12 8v4M12 16h.01" />
     </Icon>
   );
 }
