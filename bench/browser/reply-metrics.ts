@@ -1,0 +1,66 @@
+import type { ReplyRun } from './browser-session.ts';
+import type { StreamMeasurement } from './page/probe.ts';
+
+/** The figures of one streamed reply, in milliseconds where they are times. */
+export interface ReplyMetrics {
+  /** Main-thread task time from send to the last delta painted. */
+  mainThreadMs: number;
+  longestTaskMs: number;
+  tasksOver50Ms: number;
+  /** React commits from send to the last delta painted. */
+  commits: number;
+  /** The most commits that landed between two animation frames. */
+  maxCommitsPerFrame: number;
+  /** Renders of messages settled before the reply. */
+  settledRenders: number;
+  /** From send to the last delta painted. */
+  lastPaintMs: number;
+}
+
+/** Most commits between two consecutive frame starts (a commit inside a frame's callbacks counts for that frame). */
+export function maxCommitsPerFrame(measurement: StreamMeasurement): number {
+  const { frames, commits } = measurement;
+  let most = 0;
+  let next = 0;
+  for (let frame = 0; frame < frames.length; frame++) {
+    const end = frames[frame + 1] ?? Number.POSITIVE_INFINITY;
+    let inFrame = 0;
+    while (next < commits.length && commits[next]!.time < end) {
+      if (commits[next]!.time >= frames[frame]!) inFrame++;
+      next++;
+    }
+    most = Math.max(most, inFrame);
+  }
+  return most;
+}
+
+export function replyMetrics({ measurement, tasks }: ReplyRun): ReplyMetrics {
+  return {
+    mainThreadMs: tasks.reduce((sum, task) => sum + task.duration, 0),
+    longestTaskMs: tasks.reduce((longest, task) => Math.max(longest, task.duration), 0),
+    tasksOver50Ms: tasks.filter((task) => task.duration > 50).length,
+    commits: measurement.commits.length,
+    maxCommitsPerFrame: maxCommitsPerFrame(measurement),
+    settledRenders: measurement.settledRenders,
+    lastPaintMs: (measurement.paints.at(-1)?.time ?? Number.NaN) - measurement.sentAt,
+  };
+}
+
+/**
+ * For each delta, the time from the network read that brought it into the page to the first paint
+ * that showed it. Deltas are matched by count: the k-th delta arrived with the first read that had
+ * brought k, and was painted by the first paint that showed k.
+ */
+export function deltaLatencies({ arrivals, paints }: StreamMeasurement): number[] {
+  const latencies: number[] = [];
+  let paint = 0;
+  let delta = 1;
+  for (const arrival of arrivals) {
+    for (; delta <= arrival.deltas; delta++) {
+      while (paint < paints.length && paints[paint]!.deltas < delta) paint++;
+      if (paint === paints.length) return latencies;
+      latencies.push(paints[paint]!.time - arrival.time);
+    }
+  }
+  return latencies;
+}
