@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SSEEvent } from '../sse/types.ts';
 import type { StreamPart } from '../stream-part.ts';
 import { createOpenAIChatDecoder } from './openai-chat.ts';
-import { chatUsage, corpusStreams, decodeStream, fold, readExpected, summarize } from './openai-fixtures.test-helper.ts';
+import { chatUsage, fold, itOnEveryCorpusStream, reduceCorpusStream, summarize } from './openai-fixtures.test-helper.ts';
 
 const event = (data: unknown, id = ''): SSEEvent => ({ event: 'message', data: typeof data === 'string' ? data : JSON.stringify(data), id });
 const chunk = (delta: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
@@ -29,17 +29,8 @@ const finishReasons: Record<string, string> = { stop: 'stop', length: 'length', 
  * `unknown`) and usage is normalized (`prompt_tokens` → `inputTokens`, …).
  */
 describe('openai-chat decoder on the recorded corpus', () => {
-  const streams = corpusStreams('openai-chat');
-
-  it('covers every openai-chat stream in the manifest', () => {
-    expect(streams.length).toBe(28);
-  });
-
-  it.each(streams.map((stream) => [`${stream.provider}/${stream.name}`, stream] as const))('%s matches its reference reduction', (_name, stream) => {
-    const expected = readExpected(stream);
-    const parts = decodeStream(stream, createOpenAIChatDecoder());
-    const message = fold(parts);
-    const { text, reasoning, toolCalls } = summarize(message);
+  itOnEveryCorpusStream('openai-chat', 28, (stream) => {
+    const { expected, parts, message, text, reasoning, toolCalls } = reduceCorpusStream(stream, createOpenAIChatDecoder());
 
     // Deviation from the reducer, by the issue: a refusal is shown as text (the reducer keeps it apart in `refusal`).
     expect(text).toBe(expected.text + (expected.refusal ?? ''));

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { expect, it } from 'vitest';
 import path from 'node:path';
 import { fixturesDir } from '../../../../test/fixtures.ts';
 import { applyStreamPart, createAssistantMessage } from '../message/apply-stream-part.ts';
@@ -87,6 +88,13 @@ export function summarize(message: UIMessage): { text: string; reasoning: string
   return { text, reasoning, toolCalls };
 }
 
+/** What every corpus test starts from: the recorded stream decoded and folded, and its reference reduction. */
+export function reduceCorpusStream(stream: CorpusStream, decoder: StreamDecoder) {
+  const parts = decodeStream(stream, decoder);
+  const message = fold(parts);
+  return { expected: readExpected(stream), parts, message, ...summarize(message) };
+}
+
 const num = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
 const obj = (value: unknown): Record<string, unknown> => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {});
 
@@ -117,4 +125,13 @@ export function responsesUsage(raw: Record<string, unknown> | null): Usage | und
     cachedInputTokens: num(obj(raw.input_tokens_details).cached_tokens),
     totalTokens: num(raw.total_tokens),
   });
+}
+
+/** Checks the manifest still lists `count` streams of `format`, then runs `check` on each as its own test. */
+export function itOnEveryCorpusStream(format: string, count: number, check: (stream: CorpusStream) => void): void {
+  const streams = corpusStreams(format);
+  it(`covers every ${format} stream in the manifest`, () => {
+    expect(streams.length).toBe(count);
+  });
+  it.each(streams.map((stream) => [`${stream.provider}/${stream.name}`, stream] as const))('%s matches its reference reduction', (_name, stream) => check(stream));
 }

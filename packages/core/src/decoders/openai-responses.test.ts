@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SSEEvent } from '../sse/types.ts';
 import type { StreamPart } from '../stream-part.ts';
-import { corpusStreams, decodeStream, fold, readExpected, responsesUsage, summarize, type ExpectedReduction } from './openai-fixtures.test-helper.ts';
+import { fold, itOnEveryCorpusStream, reduceCorpusStream, responsesUsage, summarize, type ExpectedReduction } from './openai-fixtures.test-helper.ts';
 import { createOpenAIResponsesDecoder } from './openai-responses.ts';
 import { toolItems } from './openai-responses-tools.ts';
 
@@ -47,17 +47,8 @@ function expectedFinish(expected: ExpectedReduction, awaitsApp: boolean): string
  *   after the first starts with a `step-start`.
  */
 describe('openai-responses decoder on the recorded corpus', () => {
-  const streams = corpusStreams('openai-responses');
-
-  it('covers every openai-responses stream in the manifest', () => {
-    expect(streams.length).toBe(49);
-  });
-
-  it.each(streams.map((stream) => [`${stream.provider}/${stream.name}`, stream] as const))('%s matches its reference reduction', (_name, stream) => {
-    const expected = readExpected(stream);
-    const parts = decodeStream(stream, createOpenAIResponsesDecoder());
-    const message = fold(parts);
-    const { text, reasoning, toolCalls } = summarize(message);
+  itOnEveryCorpusStream('openai-responses', 49, (stream) => {
+    const { expected, parts, message, text, reasoning, toolCalls } = reduceCorpusStream(stream, createOpenAIResponsesDecoder());
 
     expect(text).toBe(expected.text + (expected.refusal ?? ''));
     expect(reasoning).toBe(expected.reasoning);

@@ -1,27 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import type { StreamMetrics as StreamMetricsData } from '@streamkit/core';
 import { expect, within } from 'storybook/test';
+import { emptyMetrics, finishedMetrics } from '../fixtures/stream-metrics.ts';
 import { StreamMetrics } from './stream-metrics.tsx';
 
-const empty: StreamMetricsData = {
-  ttftMs: undefined,
-  itlP50Ms: undefined,
-  itlP95Ms: undefined,
-  tokensPerSecond: undefined,
-  tokens: 0,
-  bytes: 0,
-  reconnects: 0,
-};
-
-const finished: StreamMetricsData = {
-  ttftMs: 312,
-  itlP50Ms: 18,
-  itlP95Ms: 41,
-  tokensPerSecond: 52,
-  tokens: 523,
-  bytes: 48_213,
-  reconnects: 0,
-};
+const empty = emptyMetrics;
+const finished = finishedMetrics();
 
 const meta = {
   title: 'UI/StreamMetrics',

@@ -1,29 +1,12 @@
 import { render, screen } from '@testing-library/react';
 import axe from 'axe-core';
-import type { StreamMetrics as StreamMetricsData } from '@streamkit/core';
 import { createRef } from 'react';
 import { describe, expect, it } from 'vitest';
+import { emptyMetrics, finishedMetrics } from '../fixtures/stream-metrics.ts';
 import { StreamMetrics } from './stream-metrics.tsx';
 
-const empty: StreamMetricsData = {
-  ttftMs: undefined,
-  itlP50Ms: undefined,
-  itlP95Ms: undefined,
-  tokensPerSecond: undefined,
-  tokens: 0,
-  bytes: 0,
-  reconnects: 0,
-};
-
-const finished: StreamMetricsData = {
-  ttftMs: 312,
-  itlP50Ms: 18,
-  itlP95Ms: 41,
-  tokensPerSecond: 52,
-  tokens: 523,
-  bytes: 48_213,
-  reconnects: 1,
-};
+const empty = emptyMetrics;
+const finished = finishedMetrics(1);
 
 /** The value (`<dd>`) that follows the term (`<dt>`) with this text. */
 function valueOf(term: string): string | null | undefined {
