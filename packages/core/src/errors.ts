@@ -14,6 +14,7 @@ export type StreamkitErrorCode =
   | 'stream/overflow'
   | 'decode/invalid-json'
   | 'decode/unknown-format'
+  | 'module/load-failed'
   | 'object/schema-mismatch'
   | 'object/no-json'
   | 'json/unexpected-token'

@@ -147,4 +147,22 @@ describe('useStreamingChat', () => {
     expect(result.current.error).toMatchObject({ code: 'stream/server-error', message: 'overloaded' });
     expect(result.current.messages[1]?.parts[0]).toMatchObject({ text: 'Some' });
   });
+
+  it('streams an anthropic reply over HTTP on the first request, its decoder loaded on demand', async () => {
+    const sse = [
+      { type: 'message_start', message: { id: 'msg_1', role: 'assistant', content: [], usage: { input_tokens: 1, output_tokens: 1 } } },
+      { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } },
+      { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'Bonjour' } },
+      { type: 'content_block_stop', index: 0 },
+      { type: 'message_delta', delta: { stop_reason: 'end_turn' }, usage: { output_tokens: 2 } },
+      { type: 'message_stop' },
+    ]
+      .map((event) => `event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`)
+      .join('');
+    const fetch = (async () => new Response(sse, { headers: { 'Content-Type': 'text/event-stream' } })) as typeof globalThis.fetch;
+    const { result } = renderHook(() => useStreamingChat({ format: 'anthropic', fetch, scheduler: syncScheduler }));
+    await act(() => result.current.send('Hello'));
+    expect(result.current).toMatchObject({ status: 'ready', error: undefined });
+    expect(result.current.messages[1]?.parts).toContainEqual(expect.objectContaining({ type: 'text', text: 'Bonjour', state: 'done' }));
+  });
 });

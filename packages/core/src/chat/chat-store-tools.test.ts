@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ToolCallPart, UIMessage } from '../message/types.ts';
 import type { StreamPart } from '../stream-part.ts';
 import { syncScheduler } from '../store/notifier.ts';
 import type { ChatRequest, ChatTransport } from '../transport/types.ts';
 import { createChatStore } from './chat-store.ts';
+import { loadPartialJSONParser } from './tool-input-parsers.ts';
 
 /** A model that calls `toolName` on every turn until it sees `stopAfter` results, then answers in text. */
 function scriptedModel(toolName: string, input: unknown, stopAfter = Infinity) {
@@ -38,6 +39,10 @@ const toolCalls = (message: UIMessage | undefined) => message?.parts.filter((par
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('createChatStore with client-side tools', () => {
+  // As in an app a moment after the store is created with tools; the loading itself is tested in
+  // chat-store-lazy.test.ts.
+  beforeAll(() => loadPartialJSONParser());
+
   it('runs a tool when its input is complete, sends the result back and continues until the model answers', async () => {
     const model = scriptedModel('weather', { city: 'Oslo' }, 1);
     const calls: unknown[] = [];

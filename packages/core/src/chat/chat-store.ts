@@ -7,8 +7,8 @@ import { createNotifier, frameScheduler, type NotifyScheduler } from '../store/n
 import { createHTTPChatTransport, type HTTPChatTransportOptions } from '../transport/http-chat-transport.ts';
 import { liveHTTPOptions } from '../transport/live-options.ts';
 import type { ChatTransport, TransportObserver } from '../transport/types.ts';
-import { createPartialJSONParser, type PartialJSONParser } from '../partial-json/partial-json-parser.ts';
 import { createMetricsRecorder, emptyMetrics, type MetricsRecorder } from './metrics-recorder.ts';
+import { createToolInputParsers } from './tool-input-parsers.ts';
 import { allToolCallsSettled, executeTool, lookupTool, needsApproval, pendingClientCalls, updateToolCall } from './tool-loop.ts';
 import type { ChatTools } from './tools.ts';
 import type { ChatConnection, ChatSnapshot, ChatStatus } from './types.ts';
@@ -113,8 +113,18 @@ export function createChatStore(initialOptions: ChatStoreOptions = {}): ChatStor
   let tools = new AbortController();
   // Set when a tool outcome or an approval answer was recorded that no request has carried yet.
   let unsentOutcome = false;
-  // Tool arguments parsed as they stream, one incremental parser per call: never a re-parse per fragment.
-  const toolInputParsers = new Map<string, PartialJSONParser>();
+  const toolInputs = createToolInputParsers({
+    onLoad() {
+      // Arguments that streamed while the parser loaded show now.
+      const caughtUp = draft && toolInputs.catchUp(draft);
+      if (caughtUp === draft) return;
+      draft = caughtUp;
+      notifier.schedule();
+    },
+    onLoadError: (failure) => report(failure),
+  });
+  // An app that expects tool calls has the parser ready before the first one streams.
+  if (options.tools || options.onToolCall) toolInputs.preload();
 
   function setConnection(next: Partial<ChatConnection>): void {
     connection = { ...connection, ...next };
@@ -132,23 +142,8 @@ export function createChatStore(initialOptions: ChatStoreOptions = {}): ChatStor
     return message;
   }
 
-  function withParsedInput(part: StreamPart): StreamPart {
-    if (part.type === 'tool-input-start') toolInputParsers.set(part.toolCallId, createPartialJSONParser());
-    if (part.type !== 'tool-input-delta') return part;
-    const parser = toolInputParsers.get(part.toolCallId);
-    if (!parser) return part;
-    try {
-      parser.push(part.delta);
-      return { ...part, input: parser.value };
-    } catch {
-      // Invalid arguments: the decoder reports them with tool-input-error when the call closes.
-      toolInputParsers.delete(part.toolCallId);
-      return part;
-    }
-  }
-
   function applyPart(incoming: StreamPart, generateId: () => string): void {
-    const part = withParsedInput(incoming);
+    const part = toolInputs.parse(incoming);
     if (part.type === 'error') {
       const failure = new StreamkitError(part.code ?? 'stream/server-error', part.errorText);
       if (part.code === 'decode/invalid-json') return report(failure);
@@ -169,7 +164,7 @@ export function createChatStore(initialOptions: ChatStoreOptions = {}): ChatStor
     active = controller;
     steps++;
     unsentOutcome = false;
-    toolInputParsers.clear();
+    toolInputs.clear();
     if (continuing) {
       settled = settled.filter((message) => message !== continuing);
       draft = continuing;
@@ -192,6 +187,7 @@ export function createChatStore(initialOptions: ChatStoreOptions = {}): ChatStor
       onRestart: () => {
         // What the failed attempt produced goes; a continued message keeps what it had before.
         draft = continuing;
+        toolInputs.clear();
         notifier.schedule();
       },
     };
@@ -383,6 +379,7 @@ export function createChatStore(initialOptions: ChatStoreOptions = {}): ChatStor
     setOptions(next) {
       validateChatOptions(next);
       options = { ...options, ...next };
+      if (options.tools || options.onToolCall) toolInputs.preload();
     },
   };
 }

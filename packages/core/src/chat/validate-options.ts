@@ -1,4 +1,4 @@
-import { wireFormats } from '../decoders/create-decoder.ts';
+import { wireFormats } from '../decoders/wire-formats.ts';
 import type { WireFormat } from '../decoders/types.ts';
 import { StreamkitError } from '../errors.ts';
 import type { ChatStoreOptions } from './chat-store.ts';

@@ -1,10 +1,14 @@
-import { StreamkitError } from '../errors.ts';
 import type { StreamDecoder, WireFormat } from './types.ts';
 import { createAnthropicDecoder } from './anthropic.ts';
 import { createOpenAIChatDecoder } from './openai-chat.ts';
 import { createOpenAIResponsesDecoder } from './openai-responses.ts';
 import { createUIMessageStreamDecoder } from './ui-message-stream.ts';
+import { assertWireFormat } from './wire-formats.ts';
 
+export { wireFormats } from './wire-formats.ts';
+
+// Every decoder, synchronously: only code that imports createDecoder pays for all four. The stores'
+// transport loads the provider formats on demand instead (load-decoder.ts).
 const decoders: Record<WireFormat, () => StreamDecoder> = {
   'ui-message-stream': createUIMessageStreamDecoder,
   'openai-chat': createOpenAIChatDecoder,
@@ -12,13 +16,8 @@ const decoders: Record<WireFormat, () => StreamDecoder> = {
   anthropic: createAnthropicDecoder,
 };
 
-export const wireFormats = Object.keys(decoders) as WireFormat[];
-
 /** Creates a decoder for one wire format; each stream needs its own, since decoders keep per-stream state. */
 export function createDecoder(format: WireFormat): StreamDecoder {
-  const create = Object.hasOwn(decoders, format) ? decoders[format] : undefined;
-  if (!create) {
-    throw new StreamkitError('decode/unknown-format', `Unknown wire format "${String(format)}". Use one of: ${wireFormats.join(', ')}.`);
-  }
-  return create();
+  assertWireFormat(format);
+  return decoders[format]();
 }

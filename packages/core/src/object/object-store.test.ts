@@ -98,6 +98,18 @@ describe('createObjectStore', () => {
     expect(store.getSnapshot()).toMatchObject({ status: 'ready', object: { name: 'Ada', email: 'a@b.c' } });
   });
 
+  it('streams the object from an openai-chat reply on the first request of that format (its decoder loads on demand)', async () => {
+    const chunk = (content: string) => `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', choices: [{ index: 0, delta: { content }, finish_reason: null }] })}\n\n`;
+    const done = `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\ndata: [DONE]\n\n`;
+    const { fetch } = fakeFetch(['{"name": "Ada', ' Lovelace", "email": "ada@', 'example.com"}'].map(chunk).join('') + done);
+    const store = createObjectStore({ api: '/api/object', format: 'openai-chat', fetch, schema: contactSchema, scheduler: syncScheduler });
+    const seen: unknown[] = [];
+    store.subscribe(() => seen.push(store.getSnapshot().object));
+    await store.submit({});
+    expect(store.getSnapshot()).toMatchObject({ status: 'ready', error: undefined, object: { name: 'Ada Lovelace', email: 'ada@example.com' } });
+    expect(seen).toContainEqual({ name: 'Ada' });
+  });
+
   it('rejects a missing api with the fix in the message', () => {
     expect(() => createObjectStore({} as { api: string })).toThrow(/needs an "api" URL/);
   });

@@ -1,4 +1,4 @@
-import { createDecoder } from '../decoders/create-decoder.ts';
+import { loadDecoder } from '../decoders/load-decoder.ts';
 import type { WireFormat } from '../decoders/types.ts';
 import type { StreamPart } from '../stream-part.ts';
 import { readHTTPError } from './http-error.ts';
@@ -38,7 +38,10 @@ const resolve = async <T>(value: Resolvable<T> | undefined): Promise<T | undefin
  * Options are read at each request rather than copied, so a caller may pass an object whose fields change.
  */
 export function createHTTPStreamClient(options: HTTPStreamOptions) {
-  createDecoder(options.format ?? 'ui-message-stream'); // fail at construction on an unknown format, not on the first request
+  // Fails at construction on an unknown format, not on the first request; and starts loading a
+  // provider format's decoder now, so that the first request seldom waits for it. A failed load is
+  // tried again (and reported) by the request.
+  loadDecoder(options.format ?? 'ui-message-stream').catch(() => {});
   const streamUrl = (id: string) => options.streamUrl?.(id) ?? `${options.api}/${encodeURIComponent(id)}/stream`;
   // Only a server that numbers its events can resume them, and only such a server is sent a DELETE on stop.
   const resumable = new Set<string>();

@@ -1,4 +1,4 @@
-import { createDecoder } from '../decoders/create-decoder.ts';
+import { loadDecoder } from '../decoders/load-decoder.ts';
 import type { StreamDecoder, WireFormat } from '../decoders/types.ts';
 import { HTTPError, StreamkitError } from '../errors.ts';
 import { parseSSEStream } from '../sse/parse-sse-stream.ts';
@@ -6,7 +6,7 @@ import type { StreamPart } from '../stream-part.ts';
 import { parseRetryAfter, retryDelay } from './backoff.ts';
 import { readHTTPError } from './http-error.ts';
 import { readBody } from './read-body.ts';
-import { syncReplyToParts } from './sync-reply.ts';
+import { loadModule } from './load-module.ts';
 import type { TransportObserver } from './types.ts';
 
 export interface ReconnectOptions {
@@ -45,7 +45,7 @@ export interface ResilientStreamOptions extends ReconnectOptions {
   onEventId?(id: string): void;
   /** A response already open for the first attempt (a resume request the caller had to inspect first). */
   initialResponse?: Response;
-  /** Turns a whole JSON reply (the sync fallback) into parts. Default: `syncReplyToParts` (chat replies). */
+  /** Turns a whole JSON reply (the sync fallback) into parts. Default: `syncReplyToParts` (chat replies), loaded when first needed. */
   syncReply?: (body: unknown) => StreamPart[];
 }
 
@@ -67,7 +67,17 @@ class FatalError extends Error {
  */
 export async function* streamWithReconnect(options: ResilientStreamOptions): AsyncGenerator<StreamPart> {
   const { signal, observer, maxAttempts = 5, idleTimeoutMs = 45_000 } = options;
-  let decoder: StreamDecoder = createDecoder(options.format);
+  // A provider format's decoder is a chunk of its own: the first stream that needs it waits for it
+  // (a stop while it loads ends the wait); later streams find it loaded.
+  let createFormatDecoder: () => StreamDecoder;
+  try {
+    createFormatDecoder = await untilAborted(loadDecoder(options.format), signal);
+  } catch (caught) {
+    // A resumed reply's response is already open: release its connection.
+    await options.initialResponse?.body?.cancel().catch(() => {});
+    throw caught;
+  }
+  let decoder = createFormatDecoder();
   let attempt = 0;
   let lastEventId: string | undefined;
   let lastNumericId = -1;
@@ -105,7 +115,8 @@ export async function* streamWithReconnect(options: ResilientStreamOptions): Asy
       const contentType = response.headers.get('content-type') ?? '';
       if (contentType.includes('application/json')) {
         if (received) observer?.onRestart?.();
-        yield* (options.syncReply ?? syncReplyToParts)(await response.json());
+        const toParts = options.syncReply ?? (await loadSyncReply());
+        yield* toParts(await response.json());
         return;
       }
       if (!contentType.includes('text/event-stream') || !response.body) {
@@ -168,12 +179,22 @@ export async function* streamWithReconnect(options: ResilientStreamOptions): Asy
     if (received && lastEventId === undefined) {
       // Without event ids there is no place to resume from: start the reply over.
       observer?.onRestart?.();
-      decoder = createDecoder(options.format);
+      decoder = createFormatDecoder();
       received = false;
     }
     const delay = retryDelay(attempt, { ...options, serverDelayMs: retryAfterMs ?? serverRetryMs });
     observer?.onConnectionChange?.({ state: 'reconnecting', attempt, nextAttemptAt: Date.now() + delay });
     await sleep(delay, signal);
+  }
+}
+
+/** Reading a whole JSON reply is the sync fallback's job alone, so its code is a chunk of its own. */
+async function loadSyncReply(): Promise<(body: unknown) => StreamPart[]> {
+  try {
+    return (await loadModule('the sync-reply reader', () => import('./sync-reply.ts'))).syncReplyToParts;
+  } catch (caught) {
+    // Retrying the request would not bring the module.
+    throw new FatalError(caught as StreamkitError);
   }
 }
 
@@ -186,6 +207,25 @@ function toFailure(caught: unknown, attemptSignal: AbortSignal, url: string): St
   if (caught instanceof HTTPError || caught instanceof StreamkitError) return caught;
   const message = caught instanceof Error ? caught.message : String(caught);
   return new StreamkitError('network/failed', `The connection to ${url} failed: ${message}.`, { cause: caught });
+}
+
+/** Waits for `promise`, unless `signal` aborts first: then rejects with the abort's reason at once. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  signal.throwIfAborted();
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
