@@ -33,11 +33,12 @@ export const budgets = {
   useStreamingChat: 11_600,
   useStreamingObject: 12_300,
   // Components imported alone from @streamkit/ui. Each carries clsx and tailwind-merge (~8 kB of the
-  // ~9 kB floor); Message, MessageText, MessageList and ReasoningBlock render Markdown (react-markdown).
+  // ~9 kB floor); Message, MessageText, MessageList and ReasoningBlock render Markdown (react-markdown);
+  // MessageList also carries @tanstack/virtual-core for long threads.
   TypingIndicator: 10_000,
   Message: 81_000,
   MessageText: 76_500,
-  MessageList: 81_500,
+  MessageList: 94_000,
   Composer: 11_000,
   ThinkingPanel: 11_500,
   ThinkingPanelTrigger: 11_500,

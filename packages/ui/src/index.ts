@@ -4,6 +4,8 @@ export { Message, getMessageStatus } from './message/message.tsx';
 export { MessageText } from './message/message-text.tsx';
 export { MessageList } from './message-list/message-list.tsx';
 export { isAwaitingFirstToken } from './message-list/is-awaiting-first-token.ts';
+export { JumpToLatestButton } from './message-list/jump-to-latest-button.tsx';
+export { estimateMessageHeight } from './message-list/estimate-message-height.ts';
 export { Composer } from './composer/composer.tsx';
 export { ThinkingPanel, ThinkingPanelTrigger, ThinkingPanelContent } from './thinking-panel/thinking-panel.tsx';
 export { ReasoningBlock } from './thinking-panel/reasoning-block.tsx';
@@ -22,6 +24,7 @@ export type { TypingIndicatorProps } from './typing-indicator/typing-indicator.t
 export type { MessageProps, MessageStatus } from './message/message.tsx';
 export type { MessageTextProps } from './message/message-text.tsx';
 export type { MessageListProps } from './message-list/message-list.tsx';
+export type { JumpToLatestButtonProps } from './message-list/jump-to-latest-button.tsx';
 export type { ComposerProps, ComposerAction } from './composer/composer.tsx';
 export type { ThinkingPanelProps, ThinkingPanelTriggerProps, ThinkingPanelContentProps, ThinkingStatus } from './thinking-panel/thinking-panel.tsx';
 export type { ReasoningBlockProps } from './thinking-panel/reasoning-block.tsx';

@@ -72,6 +72,18 @@ describe('MessageList', () => {
     expect(articles.at(-1)!.compareDocumentPosition(notice) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 
+  it('does not call renderMessage again for settled messages when the last one grows', () => {
+    const renderMessage = vi.fn((message: UIMessage) => <article>{message.id}</article>);
+    const { rerender } = render(
+      <MessageList messages={[...conversation, assistantMessage('a3', 'Str', 'streaming')]} status="streaming" renderMessage={renderMessage} />,
+    );
+    renderMessage.mockClear();
+    rerender(
+      <MessageList messages={[...conversation, assistantMessage('a3', 'Stream', 'streaming')]} status="streaming" renderMessage={renderMessage} />,
+    );
+    expect(renderMessage.mock.calls.map(([message]) => message.id)).toEqual(['a3']);
+  });
+
   it('merges className last and forwards its ref', () => {
     const ref = createRef<HTMLDivElement>();
     render(<MessageList ref={ref} messages={[]} status="ready" className="custom overflow-hidden" />);
