@@ -10,18 +10,23 @@ export function toJSONPath(path: JSONPath | string): JSONPath {
   return path === '' ? [] : path.split('.');
 }
 
-const canonicalIndex = /^(?:0|[1-9][0-9]*)$/;
-
-/** An array index from a path segment; `undefined` when the segment cannot name one. */
+/** An array index from a path segment (digits without a leading zero); `undefined` when the segment cannot name one. */
 export function toArrayIndex(segment: string | number): number | undefined {
   if (typeof segment === 'number') return Number.isInteger(segment) && segment >= 0 ? segment : undefined;
-  return canonicalIndex.test(segment) ? Number(segment) : undefined;
+  const length = segment.length;
+  if (length === 0 || (length > 1 && segment.charCodeAt(0) === 0x30)) return undefined;
+  for (let i = 0; i < length; i++) {
+    const c = segment.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return undefined;
+  }
+  return Number(segment);
 }
 
-/** Whether `path` names an existing member under `value`, looking only at own properties. */
-export function hasPath(value: unknown, path: JSONPath): boolean {
+/** Whether `path` (from its segment `from` on) names an existing member under `value`, looking only at own properties. */
+export function hasPath(value: unknown, path: JSONPath, from = 0): boolean {
   let node = value;
-  for (const segment of path) {
+  for (let depth = from; depth < path.length; depth++) {
+    const segment = path[depth]!;
     if (Array.isArray(node)) {
       const index = toArrayIndex(segment);
       if (index === undefined || index >= node.length) return false;

@@ -151,6 +151,16 @@ describe('createPartialJSONParser: identity of the values handed out', () => {
     expect(early).toEqual(copy);
   });
 
+  it('keeps the identity of a container when only the closing quote of its string arrives', () => {
+    const parser = createPartialJSONParser();
+    parser.push('{"a": ["x", "yz');
+    const open = parser.value;
+    parser.push('"');
+    expect(parser.value).toBe(open);
+    parser.push(']}');
+    expect(parser.end()).toBe(open);
+  });
+
   it('keeps the identity of a container when only its closing bracket arrives', () => {
     const parser = createPartialJSONParser();
     parser.push('{"a": [1, 2]');

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { Allow, parse as parseWithPartialJSON } from 'partial-json';
 import { describe, expect, it } from 'vitest';
@@ -30,6 +31,22 @@ function grewFrom(prev: unknown, next: unknown, at = '$'): string | undefined {
     return undefined;
   }
   return Object.is(prev, next) ? undefined : `${at}: ${String(prev)} became ${String(next)}`;
+}
+
+/**
+ * Where a container of `prev` equals the one at the same place in `next` without being the same object, or
+ * `undefined` when there is none: what did not change must keep its identity (React compares by identity).
+ */
+function lostIdentity(prev: unknown, next: unknown, at = '$'): string | undefined {
+  if (typeof prev !== 'object' || prev === null || typeof next !== 'object' || next === null) return undefined;
+  if (prev === next || Array.isArray(prev) !== Array.isArray(next)) return undefined;
+  if (isDeepStrictEqual(prev, next)) return `${at}: unchanged, but a new object`;
+  for (const key of Object.keys(prev)) {
+    if (!Object.hasOwn(next, key)) continue;
+    const reason = lostIdentity((prev as Record<string, unknown>)[key], (next as Record<string, unknown>)[key], `${at}.${key}`);
+    if (reason) return reason;
+  }
+  return undefined;
 }
 
 const whitespace = [' ', '\n', '\t', '\r\n', '  '];
@@ -112,6 +129,22 @@ describe('partial JSON properties (fast-check)', () => {
         expect(grewFrom(prev, final)).toBeUndefined();
         // toEqual, not toStrictEqual: the strict one compares `.constructor`, which an own "constructor" key shadows.
         expect(final).toEqual(JSON.parse(text));
+      }),
+    );
+  });
+
+  it('keeps the identity of every container that did not change between two reads', () => {
+    fc.assert(
+      fc.property(documents, fc.array(fc.integer({ min: 1, max: 12 }), { minLength: 1, maxLength: 8 }), (text, sizes) => {
+        const parser = createPartialJSONParser();
+        let prev: unknown = undefined;
+        for (const chunk of cut(text, sizes)) {
+          parser.push(chunk);
+          const next = parser.value;
+          expect(lostIdentity(prev, next)).toBeUndefined();
+          prev = next;
+        }
+        expect(lostIdentity(prev, parser.end())).toBeUndefined();
       }),
     );
   });

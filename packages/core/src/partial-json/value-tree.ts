@@ -4,12 +4,17 @@ type Container = unknown[] | Record<string, unknown>;
 
 /** One open array or object: the containers that can still change. */
 interface Frame {
-  container: Container;
+  /** The container being built. Never handed out while open, so it can grow in place. */
+  live: Container;
+  /** The copy of `live` that `snapshot()` handed out last; `undefined` before the first. */
+  shown: Container | undefined;
   isArray: boolean;
-  /** The container has been handed out by `snapshot()`, so it must be copied before the next change. */
-  published: boolean;
+  /** Keys written to an object (a repeated key may count twice): picks the site that copies it, see `copyObject`. */
+  members: number;
   /** Where the member being written goes: its index, or its key. */
   slot: number | string;
+  /** Nothing was written to `slot` yet. */
+  fresh: boolean;
   /** The last complete key of an object, waiting for its value to begin. */
   key: string;
   /** Offset of the opening bracket, for error messages. */
@@ -19,21 +24,23 @@ interface Frame {
 /**
  * The value being built, with structural sharing.
  *
- * Closed values never change again, so only the open containers (the stack) can. A snapshot hands them
- * out and marks them published; the first change after that copies the container (copy-on-write), and the
- * next snapshot re-links the copies into their parents. So each snapshot has a new identity for every
- * container that changed below it and keeps the identity of everything else (React memoization relies
- * on that), and old snapshots are never mutated.
+ * Closed values never change again, so only the open containers (the stack) can. Each open container is
+ * built in place and never handed out; `snapshot()` hands out a shallow copy of each one that changed since
+ * the last snapshot, holding the copy of its open child. So each snapshot has a new identity for every
+ * container that changed below it and keeps the identity of everything else (React memoization relies on
+ * that), and values handed out are never mutated. A container that closes becomes its final value: the
+ * container itself when it changed after the last snapshot, else the copy already handed out.
  *
- * Cost: a change is O(1) plus, once per snapshot, one shallow copy of each open container that changed.
- * That is O(depth) copies per snapshot, each O(width) of its container; cheap for documents whose open
- * containers are small (LLM output), but a snapshot per chunk of a 10,000-member array copies that array
- * each time. Reading `snapshot()` again without a change costs O(1) and returns the same value.
+ * Cost: a change is O(1). A snapshot after a change copies each open container on the path from the root
+ * to the change once: O(depth) copies, each O(width) of its container. That is inherent to handing out
+ * immutable plain arrays and objects: a snapshot per chunk of a 10,000-member array copies that array each
+ * time. Reading `snapshot()` again without a change costs O(1) and returns the same value.
  */
 export class ValueTree {
   private readonly stack: Frame[] = [];
+  private top: Frame | undefined = undefined;
   private root: unknown = undefined;
-  /** Frames 0..dirtyDepth changed since the last snapshot; frames above it are published and linked. */
+  /** Frames 0..dirtyDepth changed since the last snapshot (or were never shown). */
   private dirtyDepth = -1;
 
   get depth(): number {
@@ -41,52 +48,64 @@ export class ValueTree {
   }
 
   get topIsArray(): boolean {
-    return this.top().isArray;
+    return this.openTop().isArray;
   }
 
   get topPosition(): number {
-    return this.top().position;
+    return this.openTop().position;
   }
 
-  /** A value begins in the top container (or at the root): later `add` and `set` calls write there. */
+  /** A value begins in the top container (or at the root): later `set` calls write there. */
   beginValue(): void {
-    const frame = this.stack[this.stack.length - 1];
-    if (frame) frame.slot = frame.isArray ? (frame.container as unknown[]).length : frame.key;
+    const frame = this.top;
+    if (frame === undefined) return;
+    frame.slot = frame.isArray ? (frame.live as unknown[]).length : frame.key;
+    frame.fresh = true;
   }
 
   setKey(key: string): void {
-    this.top().key = key;
+    this.openTop().key = key;
   }
 
   /** Writes the value that began last: adds it, or replaces the growing string shown there. */
   set(value: unknown): void {
-    const depth = this.stack.length - 1;
-    if (depth < 0) {
+    const frame = this.top;
+    if (frame === undefined) {
       this.root = value;
       return;
     }
-    const frame = this.writable(depth);
-    setMember(frame, value);
-    this.dirtyDepth = depth;
+    setMember(frame.live, frame.slot, value);
+    if (frame.fresh) {
+      frame.fresh = false;
+      frame.members++;
+    }
+    this.dirtyDepth = this.stack.length - 1;
   }
 
   open(isArray: boolean, position: number): void {
-    const container: Container = isArray ? [] : {};
-    this.set(container);
-    this.stack.push({ container, isArray, published: false, slot: 0, key: '', position });
+    const live: Container = isArray ? [] : {};
+    this.set(live);
+    const frame: Frame = { live, shown: undefined, isArray, members: 0, slot: 0, fresh: false, key: '', position };
+    this.stack.push(frame);
+    this.top = frame;
     this.dirtyDepth = this.stack.length - 1;
   }
 
   close(): void {
     const frame = this.stack.pop();
-    if (!frame) return;
+    if (frame === undefined) return;
     const depth = this.stack.length;
-    if (depth === 0) {
-      this.root = frame.container;
+    // A container that was never shown is dirty too (open() marks it).
+    const changed = this.dirtyDepth >= depth;
+    const final = changed ? frame.live : frame.shown;
+    const parent = this.stack[depth - 1];
+    this.top = parent;
+    if (parent === undefined) {
+      this.root = final;
       this.dirtyDepth = -1;
-    } else if (this.dirtyDepth >= depth) {
-      // The parent may still hold an older copy of this container: link the final one in.
-      setMember(this.writable(depth - 1), frame.container);
+    } else if (changed) {
+      // The parent holds an older copy (or this container, when never shown): put the final one in.
+      setMember(parent.live, parent.slot, final);
       this.dirtyDepth = depth - 1;
     }
   }
@@ -94,13 +113,17 @@ export class ValueTree {
   snapshot(): unknown {
     const dirty = this.dirtyDepth;
     if (dirty < 0) return this.root;
+    const stack = this.stack;
+    let child: Container | undefined;
     for (let depth = dirty; depth >= 0; depth--) {
-      if (depth < dirty) setMember(this.writable(depth), this.stack[depth + 1]!.container);
-      this.stack[depth]!.published = true;
+      const frame = stack[depth]!;
+      if (child !== undefined) setMember(frame.live, frame.slot, child);
+      child = frame.isArray ? (frame.live as unknown[]).slice() : copyObject(frame.live, frame.members);
+      frame.shown = child;
     }
     this.dirtyDepth = -1;
-    this.root = this.stack[0]!.container;
-    return this.root;
+    this.root = child;
+    return child;
   }
 
   /** The path of the deepest open value; `scalarOpen` says whether a scalar is being written in the top container. */
@@ -128,41 +151,51 @@ export class ValueTree {
         if (depth === top) return false;
         continue;
       }
-      return hasPath(frame.container, path.slice(depth));
+      return hasPath(frame.live, path, depth);
     }
     return false;
   }
 
-  private top(): Frame {
-    const frame = this.stack[this.stack.length - 1];
-    if (!frame) throw new Error('ValueTree: no open container');
-    return frame;
-  }
-
-  private writable(depth: number): Frame {
-    const frame = this.stack[depth]!;
-    if (frame.published) {
-      // Spread (not Object.assign) copies an own "__proto__" key as data, like JSON.parse created it.
-      frame.container = frame.isArray ? (frame.container as unknown[]).slice() : { ...frame.container };
-      frame.published = false;
-    }
+  private openTop(): Frame {
+    const frame = this.top;
+    if (frame === undefined) throw new Error('ValueTree: no open container');
     return frame;
   }
 }
 
-function setMember(frame: Frame, value: unknown): void {
-  if (frame.isArray) {
-    (frame.container as unknown[])[frame.slot as number] = value;
+function setMember(container: Container, slot: number | string, value: unknown): void {
+  if (typeof slot === 'number') {
+    (container as unknown[])[slot] = value;
+  } else if (slot === '__proto__') {
+    // Like JSON.parse: a "__proto__" key becomes an own property instead of replacing the prototype.
+    Object.defineProperty(container, slot, { value, writable: true, enumerable: true, configurable: true });
   } else {
-    defineOwn(frame.container as Record<string, unknown>, frame.slot as string, value);
+    (container as Record<string, unknown>)[slot] = value;
   }
 }
 
-/** Like JSON.parse: a "__proto__" key becomes an own property instead of replacing the prototype. */
-function defineOwn(object: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') {
-    Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
-  } else {
-    object[key] = value;
+/**
+ * Copies an object with one object-spread site per member count. V8 keeps a fast copy per spread site for
+ * up to four hidden classes and falls back to a generic copy, several times slower, beyond that; a single
+ * site would see every prefix of every object shape in the document. Objects with the same number of
+ * members mostly share a few hidden classes (an LLM repeats the same keys in the same order), so each site
+ * stays fast. Spread (not Object.assign) copies an own "__proto__" key as data, like JSON.parse created it.
+ */
+function copyObject(o: object, members: number): Record<string, unknown> {
+  switch (members) {
+    case 0: return { ...o };
+    case 1: return { ...o };
+    case 2: return { ...o };
+    case 3: return { ...o };
+    case 4: return { ...o };
+    case 5: return { ...o };
+    case 6: return { ...o };
+    case 7: return { ...o };
+    case 8: return { ...o };
+    case 9: return { ...o };
+    case 10: return { ...o };
+    case 11: return { ...o };
+    case 12: return { ...o };
+    default: return { ...o };
   }
 }
