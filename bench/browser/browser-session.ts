@@ -4,7 +4,7 @@ import { launchChromium } from '../../e2e/chromium.ts';
 import type { Delivery } from './reply.ts';
 import { startBenchServer, type BenchServer } from './bench-server.ts';
 import { buildBenchPage } from './build-page.ts';
-import { mainThreadTasks, type MainThreadTask } from './main-thread-tasks.ts';
+import { mainThreadTasks, traceCategories, type MainThreadTask } from './main-thread-tasks.ts';
 import type { LongMessageWindow } from './page/long-message-app.tsx';
 import type { StreamMeasurement } from './page/probe.ts';
 import type {} from './page/bench-api.ts';
@@ -71,7 +71,7 @@ export async function withBrowserSession<T>(use: (session: BrowserSession) => Pr
       async measureReply({ app, settled, delivery, deltas }) {
         const page = await openPage(browser, server, `app=${app}&settled=${settled}&delivery=${delivery}&deltas=${deltas}`);
         try {
-          await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing'] });
+          await browser.startTracing(page, { categories: traceCategories });
           const measurement = await page.evaluate(() => window.streamkitBench!.measureReply!());
           const tasks = mainThreadTasks((await browser.stopTracing()).toString());
           return { measurement, tasks };

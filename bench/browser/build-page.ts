@@ -11,8 +11,9 @@ const pageRoot = fileURLToPath(new URL('./page/', import.meta.url));
  * Builds the benchmark page for production, as an app would ship, except that react-dom's
  * profiling build replaces react-dom/client so that the React Profiler's onRender works. Each
  * build goes to a new temporary folder (returned), so that parallel smoke tests don't collide.
+ * `minify: false` and `sourcemap: true` are for reading a CPU profile of the page.
  */
-export async function buildBenchPage(): Promise<string> {
+export async function buildBenchPage({ minify = true, sourcemap = false }: { minify?: boolean; sourcemap?: boolean } = {}): Promise<string> {
   const outDir = await mkdtemp(path.join(tmpdir(), 'streamkit-bench-page-'));
   await build({
     configFile: false,
@@ -25,7 +26,7 @@ export async function buildBenchPage(): Promise<string> {
       alias: [{ find: /^react-dom\/client$/, replacement: 'react-dom/profiling' }],
     },
     // Shiki's grammars make large chunks; size is benchmark 7's business, not this page's.
-    build: { outDir, emptyOutDir: true, reportCompressedSize: false, chunkSizeWarningLimit: 10_000 },
+    build: { outDir, minify, sourcemap, emptyOutDir: true, reportCompressedSize: false, chunkSizeWarningLimit: 10_000 },
   });
   return outDir;
 }

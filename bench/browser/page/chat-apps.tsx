@@ -3,7 +3,7 @@ import type { UIMessage } from '@streamkit/core';
 import { useStreamingChat } from '@streamkit/react';
 import { Message, MessageList } from '@streamkit/ui';
 import { DefaultChatTransport, type UIMessage as AISDKMessage } from 'ai';
-import { memo, useEffect, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, type ReactNode } from 'react';
 import { BENCH_PROMPT } from '../reply.ts';
 import type { Probe } from './probe.ts';
 
@@ -22,14 +22,9 @@ const CountedMessage = memo(function CountedMessage({ message, probe }: { messag
 });
 
 function ChatView({ messages, status, probe }: { messages: UIMessage[]; status: 'ready' | 'submitted' | 'streaming' | 'error'; probe: Probe }): ReactNode {
-  return (
-    <MessageList
-      className="h-screen"
-      messages={messages}
-      status={status}
-      renderMessage={(message) => <CountedMessage message={message} probe={probe} />}
-    />
-  );
+  // Stable, as MessageList asks: a new function would re-render every row on screen.
+  const renderMessage = useCallback((message: UIMessage) => <CountedMessage message={message} probe={probe} />, [probe]);
+  return <MessageList className="h-screen" messages={messages} status={status} renderMessage={renderMessage} />;
 }
 
 /** The page built on Streamkit's hook, with its defaults. */

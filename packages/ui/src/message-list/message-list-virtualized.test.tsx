@@ -81,8 +81,9 @@ describe('MessageList virtualization', () => {
     const estimate = vi.fn(() => rowPx - 24);
     render(<MessageList messages={tenThousand} status="ready" renderMessage={renderId} estimateMessageHeight={estimate} />);
     expect(estimate).toHaveBeenCalledWith(tenThousand[0]);
-    const rows = screen.getByRole('log').querySelector<HTMLElement>('[data-slot="message-list-rows"]');
-    expect(rows?.style.height).toBe(`${rowPx - 24 + 9_999 * rowPx}px`);
+    // The newest message follows the virtual rows in flow; the spacer holds the other 9,999.
+    const spacer = screen.getByRole('log').querySelector<HTMLElement>('[data-slot="message-list-spacer"]');
+    expect(spacer?.style.height).toBe(`${rowPx - 24 + 9_998 * rowPx}px`);
   });
 
   it('keeps the typing indicator and children after the rows', () => {

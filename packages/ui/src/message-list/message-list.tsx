@@ -1,4 +1,4 @@
-import { forwardRef, useMemo, useRef, type HTMLAttributes, type ReactNode, type UIEvent } from 'react';
+import { forwardRef, useMemo, useRef, useState, type HTMLAttributes, type ReactNode, type UIEvent } from 'react';
 import type { UIMessage } from '@streamkit/core';
 import type { ChatStatus } from '../chat-status.ts';
 import { cn } from '../lib/cn.ts';
@@ -72,11 +72,12 @@ export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function
   ref,
 ) {
   const scrollRef = useRef<HTMLDivElement | null>(null);
-  const contentRef = useRef<HTMLDivElement | null>(null);
+  const [content, setContent] = useState<HTMLDivElement | null>(null);
+  const [latestRow, setLatestRow] = useState<HTMLDivElement | null>(null);
   const rowsRef = useRef<HTMLDivElement | null>(null);
   const composedRef = useMemo(() => composeRefs(scrollRef, ref), [ref]);
   const virtualized = messages.length > virtualizeAfter;
-  const stick = useStickToBottom({ scrollRef, contentRef, observeContent: !virtualized, thresholdPx: stickThresholdPx });
+  const stick = useStickToBottom({ scrollRef, observed: virtualized ? latestRow : content, thresholdPx: stickThresholdPx });
   const virtualizer = useMessageVirtualizer({
     messages,
     enabled: virtualized,
@@ -90,13 +91,6 @@ export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function
   function handleScroll(event: UIEvent<HTMLDivElement>) {
     onScroll?.(event);
     stick.handleScroll();
-  }
-
-  function jumpToLatest() {
-    // The virtualizer's own smooth scroll retargets as the rows it passes are measured.
-    stick.jumpToBottom(
-      virtualized ? { start: () => virtualizer.scrollToEnd({ behavior: 'smooth' }), cancel: virtualizer.cancelScroll } : undefined,
-    );
   }
 
   return (
@@ -114,10 +108,16 @@ export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function
       onScroll={handleScroll}
       {...props}
     >
-      <div ref={contentRef} data-slot="message-list-content" className="mx-auto flex w-full max-w-3xl flex-col gap-6 p-4">
+      <div ref={setContent} data-slot="message-list-content" className="mx-auto flex w-full max-w-3xl flex-col gap-6 p-4">
         {messages.length === 0 ? emptyState : null}
         {virtualized ? (
-          <VirtualMessageRows virtualizer={virtualizer} messages={messages} renderMessage={renderMessage} rowsRef={rowsRef} />
+          <VirtualMessageRows
+            virtualizer={virtualizer}
+            messages={messages}
+            renderMessage={renderMessage}
+            rowsRef={rowsRef}
+            latestRowRef={setLatestRow}
+          />
         ) : (
           messages.map((message) => <MessageListItem key={message.id} message={message} renderMessage={renderMessage} />)
         )}
@@ -128,7 +128,7 @@ export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function
         // Sticky at the end of the scroll content, so it sits over the bottom edge of the list. Not
         // live: the button appearing is not news for the log to announce.
         <div aria-live="off" className="pointer-events-none sticky bottom-0 flex h-0 justify-center">
-          <JumpToLatestButton label={jumpToLatestLabel} className="pointer-events-auto absolute bottom-4" onClick={jumpToLatest} />
+          <JumpToLatestButton label={jumpToLatestLabel} className="pointer-events-auto absolute bottom-4" onClick={stick.jumpToBottom} />
         </div>
       )}
     </div>

@@ -24,7 +24,8 @@ const overscan = 6;
 const rowGapPx = 24;
 
 /**
- * A virtualizer over the messages, keyed by message id. Options are read through refs so that
+ * A virtualizer over every message but the newest (which VirtualMessageRows lays out in flow after
+ * them), keyed by message id. Options are read through refs so that
  * their identity does not change per render: a new `getItemKey` would make the virtualizer lay out
  * all 10,000 rows again for every token.
  *
@@ -55,7 +56,7 @@ export function useMessageVirtualizer(options: MessageVirtualizerOptions): Messa
   }, []);
 
   const virtualizer = useVirtualizer<HTMLDivElement, HTMLDivElement>({
-    count: messages.length,
+    count: Math.max(0, messages.length - 1),
     enabled,
     getScrollElement: () => scrollRef.current,
     getItemKey,
@@ -70,8 +71,8 @@ export function useMessageVirtualizer(options: MessageVirtualizerOptions): Messa
       return el && !stuckRef.current ? el.scrollTop : Number.MAX_SAFE_INTEGER;
     },
     // Render new positions before paint while the user scrolls (as the adapter's default does) and
-    // also while following the bottom: a row measured by the ResizeObserver (the streaming reply) then
-    // lays out, and the list follows it, in the same frame instead of bouncing a frame later.
+    // also while following the bottom: a row measured by the ResizeObserver then lays out, and the
+    // list follows it, in the same frame instead of bouncing a frame later.
     useFlushSync: false,
     onChange: (_instance, sync) => {
       if (!inReact.current && (sync || latest.current.stuckRef.current)) flushSync(forceRender);

@@ -2,13 +2,13 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObje
 
 export interface StickToBottomOptions {
   scrollRef: RefObject<HTMLElement | null>;
-  contentRef: RefObject<HTMLElement | null>;
   /**
-   * Follow size changes of the content that come without a render (an image loads). Off when a
-   * virtualizer measures the rows: their growth re-renders the list, and a second observer above
-   * the rows would see the size change within the same frame ("ResizeObserver loop" errors).
+   * An element whose size changes without a render (an image loads, a panel expands) must be
+   * followed too: the whole content of a plain list, or the in-flow newest row of a virtualized one
+   * (the virtualizer measures its other rows; observing their parent as well would see one size
+   * change twice in a frame and raise "ResizeObserver loop" errors).
    */
-  observeContent: boolean;
+  observed: HTMLElement | null;
   /** Within this distance of the bottom the list counts as at the bottom. */
   thresholdPx: number;
 }
@@ -23,16 +23,11 @@ export interface StickToBottom {
   /** Call on every scroll event of the container. */
   handleScroll: () => void;
   /**
-   * Scrolls to the bottom and sticks again: smooth unless the user prefers reduced motion.
-   * `smoothScroll` replaces the browser's smooth scroll (a virtualizer retargets as rows are measured).
+   * Scrolls to the bottom and sticks again: smooth unless the user prefers reduced motion. Content
+   * that changes height on the way (rows of a virtualized list measured as they pass) may end the
+   * smooth scroll short; when it ends, the list follows to the real bottom.
    */
-  jumpToBottom: (smoothScroll?: SmoothScroller) => void;
-}
-
-/** Runs a smooth scroll to the bottom in place of `scrollTo`, and stops it when the user takes over. */
-export interface SmoothScroller {
-  start: () => void;
-  cancel: () => void;
+  jumpToBottom: () => void;
 }
 
 // A wheel or key press counts as the user's for the scroll events of the next frames, not forever:
@@ -68,7 +63,7 @@ function isEditable(target: EventTarget | null): boolean {
  * scroll anchoring, a virtualizer correcting an estimate) keep the distance to the bottom, so they
  * never unstick. Reaching the bottom again, by any means, sticks.
  */
-export function useStickToBottom({ scrollRef, contentRef, observeContent, thresholdPx }: StickToBottomOptions): StickToBottom {
+export function useStickToBottom({ scrollRef, observed, thresholdPx }: StickToBottomOptions): StickToBottom {
   const [isStuck, setIsStuck] = useState(true);
   const stuckRef = useRef(true);
   const lastTop = useRef(0);
@@ -76,9 +71,11 @@ export function useStickToBottom({ scrollRef, contentRef, observeContent, thresh
   const held = useRef(false);
   // A smooth jump is in flight: its scroll events move the list but are ours.
   const jumping = useRef(false);
-  const cancelJump = useRef<(() => void) | undefined>(undefined);
 
   const setStuck = useCallback((next: boolean) => {
+    // Every scroll at the bottom says "stuck" again; setting the same state would still cost React a
+    // render pass (a commit per frame while a reply streams), since the list has updates pending then.
+    if (stuckRef.current === next) return;
     stuckRef.current = next;
     setIsStuck(next);
   }, []);
@@ -103,7 +100,6 @@ export function useStickToBottom({ scrollRef, contentRef, observeContent, thresh
     if (jumping.current) {
       if (!userIntent) return;
       jumping.current = false;
-      cancelJump.current?.();
     }
     if (userIntent && delta < 0) setStuck(false);
     else if (distance > thresholdPx) setStuck(false);
@@ -128,36 +124,30 @@ export function useStickToBottom({ scrollRef, contentRef, observeContent, thresh
     lastTop.current = el.scrollTop;
   }, [scrollRef, setStuck, handleScroll, hasUserIntent]);
 
-  const jumpToBottom = useCallback(
-    (smoothScroll?: SmoothScroller) => {
-      const el = scrollRef.current;
-      if (!el) return;
-      setStuck(true);
-      // Smooth only with somewhere to go: a jump that never scrolls would never report its end.
-      if (distanceFromBottom(el) > 1 && jumpBehavior(el) === 'smooth') {
-        jumping.current = true;
-        cancelJump.current = smoothScroll?.cancel;
-        if (smoothScroll) smoothScroll.start();
-        else el.scrollTo({ top: el.scrollHeight, behavior: 'smooth' });
-        return;
-      }
-      el.scrollTop = el.scrollHeight;
-      lastTop.current = el.scrollTop;
-    },
-    [scrollRef, setStuck],
-  );
+  const jumpToBottom = useCallback(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    setStuck(true);
+    // Smooth only with somewhere to go: a jump that never scrolls would never report its end.
+    if (distanceFromBottom(el) > 1 && jumpBehavior(el) === 'smooth') {
+      jumping.current = true;
+      el.scrollTo({ top: el.scrollHeight, behavior: 'smooth' });
+      return;
+    }
+    el.scrollTop = el.scrollHeight;
+    lastTop.current = el.scrollTop;
+  }, [scrollRef, setStuck]);
 
   // Every render may have added content (a new message, more tokens); follow it before paint.
   useLayoutEffect(follow);
 
   // Content can also grow without a render (an image loads, a panel expands).
   useLayoutEffect(() => {
-    const content = contentRef.current;
-    if (!observeContent || !content || typeof ResizeObserver === 'undefined') return;
+    if (!observed || typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(follow);
-    observer.observe(content);
+    observer.observe(observed);
     return () => observer.disconnect();
-  }, [contentRef, observeContent, follow]);
+  }, [observed, follow]);
 
   useEffect(() => {
     const el = scrollRef.current;
