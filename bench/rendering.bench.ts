@@ -30,7 +30,7 @@ function describe(runs: ReplyMetrics[], deltas: number): string {
   const mainThread = medianOf(runs, (run) => run.mainThreadMs);
   return [
     `${formatMs(mainThread / deltas)} per delta`,
-    `${medianOf(runs, (run) => run.commits)} commits (at most ${maxOf(runs, (run) => run.maxCommitsPerFrame)} in a frame)`,
+    `${medianOf(runs, (run) => run.commits)} commits (at most ${maxOf(runs, (run) => run.maxCommitsPerFrame)} in a frame while streaming)`,
     `${maxOf(runs, (run) => run.settledRenders)} renders of settled messages`,
     `longest task ${formatMs(maxOf(runs, (run) => run.longestTaskMs))}, ${maxOf(runs, (run) => run.tasksOver50Ms)} over 50 ms`,
     `last delta painted after ${formatMs(medianOf(runs, (run) => run.lastPaintMs))}`,
@@ -86,7 +86,7 @@ export const renderingBench: BenchModule = {
   id: 'rendering',
   title: '4. Rendering in Chromium',
   description:
-    'One page, built for production (react-dom\'s profiling build, for the Profiler), renders a conversation of settled messages through `MessageList` and `Message` and streams a 2,000-delta reply (50 paragraphs) from a loopback server; the page is built on `useStreamingChat` (defaults) or on `@ai-sdk/react` `useChat` (defaults, or `throttle: 50`), with the same components, memoized on the message in all three. Burst: the reply in 8 writes 2 ms apart; paced: 1,000 deltas/s. Main-thread time is the sum of the renderer main thread\'s tasks (Chromium trace) from send to the paint that shows the last delta; commits come from the React Profiler, frames from requestAnimationFrame, renders of settled messages from a counter in the row. A fresh page per run; the three pages alternate run by run.',
+    'One page, built for production (react-dom\'s profiling build, for the Profiler), renders a conversation of settled messages through `MessageList` and `Message` and streams a 2,000-delta reply (50 paragraphs) from a loopback server; the page is built on `useStreamingChat` (defaults) or on `@ai-sdk/react` `useChat` (defaults, or `throttle: 50`), with the same components, memoized on the message in all three. Burst: the reply in 8 writes 2 ms apart; paced: 1,000 deltas/s. Main-thread time is the sum of the renderer main thread\'s tasks (Chromium trace) from send to the paint that shows the last delta; commits come from the React Profiler (commits per frame counted while the deltas arrive, so the commits that mark the reply sent and finished are left out), frames from requestAnimationFrame, renders of settled messages from a counter in the row. A fresh page per run; the three pages alternate run by run.',
   async run(options: BenchOptions): Promise<BenchRow[]> {
     const deltas = options.smoke ? 40 : REPLY_DELTAS;
     return withBrowserSession(async (session) => {

@@ -6,12 +6,18 @@ function measurement(overrides: Partial<StreamMeasurement>): StreamMeasurement {
   return { sentAt: 0, arrivals: [], commits: [], frames: [], paints: [], settledRenders: 0, ...overrides };
 }
 
-it('counts the commits that land between two frame starts, the frame callbacks included', () => {
-  const commits = [17, 20, 40, 45, 48].map((time) => ({ time, duration: 1 }));
+it('counts the commits that land between two frame starts while deltas arrive', () => {
+  const commits = [17, 20, 40, 45, 48, 70, 71].map((time) => ({ time, duration: 1 }));
+  const arrivals = [
+    { time: 18, deltas: 1 },
+    { time: 50, deltas: 2 },
+  ];
 
-  expect(maxCommitsPerFrame(measurement({ frames: [16, 32, 48, 64], commits }))).toBe(2);
-  expect(maxCommitsPerFrame(measurement({ frames: [16], commits }))).toBe(5);
-  expect(maxCommitsPerFrame(measurement({ frames: [], commits }))).toBe(0);
+  expect(maxCommitsPerFrame(measurement({ frames: [16, 32, 48, 64], commits, arrivals }))).toBe(2);
+  // The frame after the last read (the commit that finished the reply) does not count.
+  expect(maxCommitsPerFrame(measurement({ frames: [16, 32, 48, 64, 80], commits, arrivals }))).toBe(2);
+  expect(maxCommitsPerFrame(measurement({ frames: [16], commits, arrivals }))).toBe(7);
+  expect(maxCommitsPerFrame(measurement({ frames: [], commits, arrivals }))).toBe(0);
 });
 
 it('measures each delta from the read that brought it to the first paint that showed it', () => {

@@ -9,7 +9,7 @@ export interface ReplyMetrics {
   tasksOver50Ms: number;
   /** React commits from send to the last delta painted. */
   commits: number;
-  /** The most commits that landed between two animation frames. */
+  /** The most commits that landed between two animation frames while the deltas arrived. */
   maxCommitsPerFrame: number;
   /** Renders of messages settled before the reply. */
   settledRenders: number;
@@ -17,19 +17,26 @@ export interface ReplyMetrics {
   lastPaintMs: number;
 }
 
-/** Most commits between two consecutive frame starts (a commit inside a frame's callbacks counts for that frame). */
+/**
+ * Most commits between two consecutive frame starts (a commit inside a frame's callbacks counts for
+ * that frame), while the deltas arrive: from the frame before the first network read to the last
+ * read. The commits that change the status (sent, finished) fall outside that window.
+ */
 export function maxCommitsPerFrame(measurement: StreamMeasurement): number {
-  const { frames, commits } = measurement;
+  const { frames, commits, arrivals } = measurement;
+  const firstArrival = arrivals[0]?.time ?? Number.POSITIVE_INFINITY;
+  const lastArrival = arrivals.at(-1)?.time ?? Number.NEGATIVE_INFINITY;
   let most = 0;
   let next = 0;
   for (let frame = 0; frame < frames.length; frame++) {
+    const start = frames[frame]!;
     const end = frames[frame + 1] ?? Number.POSITIVE_INFINITY;
     let inFrame = 0;
     while (next < commits.length && commits[next]!.time < end) {
-      if (commits[next]!.time >= frames[frame]!) inFrame++;
+      if (commits[next]!.time >= start) inFrame++;
       next++;
     }
-    most = Math.max(most, inFrame);
+    if (end > firstArrival && start <= lastArrival) most = Math.max(most, inFrame);
   }
   return most;
 }
