@@ -24,6 +24,20 @@ describe('createMetricsRecorder', () => {
     });
   });
 
+  it('keeps its percentiles exact across snapshots taken while the reply streams', () => {
+    let clock = 0;
+    const recorder = createMetricsRecorder(() => clock);
+    const gaps = [7, 3, 9, 1, 5, 8, 2, 6, 4, 10, 3, 7];
+    recorder.delta();
+    gaps.forEach((gap, index) => {
+      clock += gap;
+      recorder.delta();
+      if (index % 5 === 0) recorder.snapshot();
+    });
+    const sorted = [...gaps].sort((a, b) => a - b);
+    expect(recorder.snapshot()).toMatchObject({ itlP50Ms: sorted[6], itlP95Ms: sorted[11] });
+  });
+
   it('reports nothing it has not measured', () => {
     expect(createMetricsRecorder().snapshot()).toEqual(emptyMetrics);
   });

@@ -12,11 +12,14 @@ export const emptyMetrics: StreamMetrics = {
 
 /**
  * Measures one reply on the client. Recording a delta is O(1); percentiles are computed only when a
- * snapshot is taken, which the store does once per notification, not once per token.
+ * snapshot is taken, which the store does once per notification, not once per token. The gaps seen
+ * so far stay sorted: a snapshot sorts only the gaps since the last one and merges them in, so a long
+ * reply does not re-sort thousands of gaps every frame.
  */
 export function createMetricsRecorder(now: () => number = () => performance.now()) {
   const startedAt = now();
   const gaps: number[] = [];
+  let sorted: number[] = [];
   let firstDeltaAt: number | undefined;
   let lastDeltaAt: number | undefined;
   let tokens = 0;
@@ -38,7 +41,7 @@ export function createMetricsRecorder(now: () => number = () => performance.now(
       reconnects++;
     },
     snapshot(): StreamMetrics {
-      const sorted = gaps.slice().sort((a, b) => a - b);
+      if (sorted.length < gaps.length) sorted = mergeSorted(sorted, gaps.slice(sorted.length).sort((a, b) => a - b));
       const elapsedS = firstDeltaAt !== undefined && lastDeltaAt !== undefined ? (lastDeltaAt - firstDeltaAt) / 1000 : 0;
       return {
         ttftMs: firstDeltaAt === undefined ? undefined : round(firstDeltaAt - startedAt),
@@ -54,6 +57,14 @@ export function createMetricsRecorder(now: () => number = () => performance.now(
 }
 
 export type MetricsRecorder = ReturnType<typeof createMetricsRecorder>;
+
+function mergeSorted(a: number[], b: number[]): number[] {
+  const merged: number[] = new Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  for (let k = 0; k < merged.length; k++) merged[k] = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;
+  return merged;
+}
 
 function percentile(sorted: number[], fraction: number): number | undefined {
   if (sorted.length === 0) return undefined;
