@@ -1,19 +1,11 @@
 import type { StreamMetrics } from '@streamkit/core';
 import { describe, expect, it } from 'vitest';
+import { emptyMetrics } from '../fixtures/stream-metrics.ts';
 import { formatStreamMetrics, type StreamMetricKey } from './format-stream-metrics.ts';
 
-const empty: StreamMetrics = {
-  ttftMs: undefined,
-  itlP50Ms: undefined,
-  itlP95Ms: undefined,
-  tokensPerSecond: undefined,
-  tokens: 0,
-  bytes: 0,
-  reconnects: 0,
-};
 
 function format(overrides: Partial<StreamMetrics>, locale = 'en-US'): Partial<Record<StreamMetricKey, string>> {
-  return Object.fromEntries(formatStreamMetrics({ ...empty, ...overrides }, locale).map((item) => [item.key, item.value]));
+  return Object.fromEntries(formatStreamMetrics({ ...emptyMetrics, ...overrides }, locale).map((item) => [item.key, item.value]));
 }
 
 describe('formatStreamMetrics', () => {
@@ -31,7 +23,7 @@ describe('formatStreamMetrics', () => {
   });
 
   it('shows dashes for values not measured yet and leaves out zero counts', () => {
-    expect(formatStreamMetrics(empty, 'en-US')).toEqual([
+    expect(formatStreamMetrics(emptyMetrics, 'en-US')).toEqual([
       { key: 'ttft', value: '—' },
       { key: 'itl', value: '—' },
       { key: 'speed', value: '—' },
