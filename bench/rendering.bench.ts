@@ -30,7 +30,7 @@ function describe(runs: ReplyMetrics[], deltas: number): string {
   const mainThread = medianOf(runs, (run) => run.mainThreadMs);
   return [
     `${formatMs(mainThread / deltas)} per delta`,
-    `${medianOf(runs, (run) => run.commits)} commits (at most ${maxOf(runs, (run) => run.maxCommitsPerFrame)} in a frame while streaming)`,
+    `${medianOf(runs, (run) => run.commits)} commits (at most ${maxOf(runs, (run) => run.maxCommitsPerFrame)} in a frame while streaming; frames with more than one: ${medianOf(runs, (run) => run.framesWithSeveralCommits)})`,
     `${maxOf(runs, (run) => run.settledRenders)} renders of settled messages`,
     `longest task ${formatMs(maxOf(runs, (run) => run.longestTaskMs))}, ${maxOf(runs, (run) => run.tasksOver50Ms)} over 50 ms`,
     `last delta painted after ${formatMs(medianOf(runs, (run) => run.lastPaintMs))}`,

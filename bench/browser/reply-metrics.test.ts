@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import type { StreamMeasurement } from './page/probe.ts';
-import { deltaLatencies, maxCommitsPerFrame, replyMetrics } from './reply-metrics.ts';
+import { commitsPerFrame, deltaLatencies, replyMetrics } from './reply-metrics.ts';
 
 function measurement(overrides: Partial<StreamMeasurement>): StreamMeasurement {
   return { sentAt: 0, arrivals: [], commits: [], frames: [], paints: [], settledRenders: 0, ...overrides };
@@ -13,11 +13,10 @@ it('counts the commits that land between two frame starts while deltas arrive', 
     { time: 50, deltas: 2 },
   ];
 
-  expect(maxCommitsPerFrame(measurement({ frames: [16, 32, 48, 64], commits, arrivals }))).toBe(2);
-  // The frame after the last read (the commit that finished the reply) does not count.
-  expect(maxCommitsPerFrame(measurement({ frames: [16, 32, 48, 64, 80], commits, arrivals }))).toBe(2);
-  expect(maxCommitsPerFrame(measurement({ frames: [16], commits, arrivals }))).toBe(7);
-  expect(maxCommitsPerFrame(measurement({ frames: [], commits, arrivals }))).toBe(0);
+  // The frame after the last read (with the commits that finished the reply) does not count.
+  expect(commitsPerFrame(measurement({ frames: [16, 32, 48, 64], commits, arrivals }))).toEqual([2, 2, 1]);
+  expect(commitsPerFrame(measurement({ frames: [16], commits, arrivals }))).toEqual([7]);
+  expect(commitsPerFrame(measurement({ frames: [], commits, arrivals }))).toEqual([]);
 });
 
 it('measures each delta from the read that brought it to the first paint that showed it', () => {

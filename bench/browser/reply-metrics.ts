@@ -11,6 +11,8 @@ export interface ReplyMetrics {
   commits: number;
   /** The most commits that landed between two animation frames while the deltas arrived. */
   maxCommitsPerFrame: number;
+  /** Frames with more than one commit while the deltas arrived. */
+  framesWithSeveralCommits: number;
   /** Renders of messages settled before the reply. */
   settledRenders: number;
   /** From send to the last delta painted. */
@@ -18,15 +20,15 @@ export interface ReplyMetrics {
 }
 
 /**
- * Most commits between two consecutive frame starts (a commit inside a frame's callbacks counts for
- * that frame), while the deltas arrive: from the frame before the first network read to the last
- * read. The commits that change the status (sent, finished) fall outside that window.
+ * The commits between each two consecutive frame starts (a commit inside a frame's callbacks counts
+ * for that frame), for the frames while the deltas arrive: from the frame before the first network
+ * read to the last read. The commits that change the status (sent, finished) fall outside that window.
  */
-export function maxCommitsPerFrame(measurement: StreamMeasurement): number {
+export function commitsPerFrame(measurement: StreamMeasurement): number[] {
   const { frames, commits, arrivals } = measurement;
   const firstArrival = arrivals[0]?.time ?? Number.POSITIVE_INFINITY;
   const lastArrival = arrivals.at(-1)?.time ?? Number.NEGATIVE_INFINITY;
-  let most = 0;
+  const counts: number[] = [];
   let next = 0;
   for (let frame = 0; frame < frames.length; frame++) {
     const start = frames[frame]!;
@@ -36,18 +38,20 @@ export function maxCommitsPerFrame(measurement: StreamMeasurement): number {
       if (commits[next]!.time >= start) inFrame++;
       next++;
     }
-    if (end > firstArrival && start <= lastArrival) most = Math.max(most, inFrame);
+    if (end > firstArrival && start <= lastArrival) counts.push(inFrame);
   }
-  return most;
+  return counts;
 }
 
 export function replyMetrics({ measurement, tasks }: ReplyRun): ReplyMetrics {
+  const perFrame = commitsPerFrame(measurement);
   return {
     mainThreadMs: tasks.reduce((sum, task) => sum + task.duration, 0),
     longestTaskMs: tasks.reduce((longest, task) => Math.max(longest, task.duration), 0),
     tasksOver50Ms: tasks.filter((task) => task.duration > 50).length,
     commits: measurement.commits.length,
-    maxCommitsPerFrame: maxCommitsPerFrame(measurement),
+    maxCommitsPerFrame: Math.max(0, ...perFrame),
+    framesWithSeveralCommits: perFrame.filter((count) => count > 1).length,
     settledRenders: measurement.settledRenders,
     lastPaintMs: (measurement.paints.at(-1)?.time ?? Number.NaN) - measurement.sentAt,
   };

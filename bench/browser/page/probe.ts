@@ -8,7 +8,7 @@ export interface StreamMeasurement {
   arrivals: { time: number; deltas: number }[];
   /** React commits of the whole app (the root Profiler's onRender). */
   commits: { time: number; duration: number }[];
-  /** Start of every animation frame while streaming (requestAnimationFrame's callback). */
+  /** When each animation frame's callbacks began while streaming (the probe's requestAnimationFrame callback runs first). */
   frames: number[];
   /** Just after each frame was painted: how many deltas the screen shows. */
   paints: { time: number; deltas: number }[];
@@ -28,9 +28,11 @@ export function createProbe(expectedDeltas: number, readShownText: () => string)
   let finish: ((result: StreamMeasurement) => void) | undefined;
   const afterPaint = new MessageChannel();
 
-  function onFrame(time: number): void {
+  function onFrame(): void {
     if (!measurement) return;
-    measurement.frames.push(time);
+    // The clock, not the callback's timestamp: Chromium stamps a late frame with its planned time,
+    // which can come after work this frame already did.
+    measurement.frames.push(performance.now());
     afterPaint.port2.postMessage(null);
     requestAnimationFrame(onFrame);
   }
