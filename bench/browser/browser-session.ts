@@ -9,8 +9,8 @@ import type { LongMessageWindow } from './page/long-message-app.tsx';
 import type { StreamMeasurement } from './page/probe.ts';
 import type {} from './page/bench-api.ts';
 
-/** The chat pages: Streamkit's hook, and the AI SDK's useChat with its defaults or throttled to 50 ms. */
-export type ChatApp = 'streamkit' | 'usechat' | 'usechat-throttle';
+/** The chat pages: Streamkit's hook, the AI SDK's useChat with its defaults or throttled to 50 ms, and the floor (no library). */
+export type ChatApp = 'streamkit' | 'usechat' | 'usechat-throttle' | 'floor';
 
 export interface ReplyRun {
   measurement: StreamMeasurement;

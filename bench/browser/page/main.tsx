@@ -2,6 +2,7 @@ import { Profiler, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { REPLY_DELTAS } from '../reply.ts';
 import { AISDKChat, StreamkitChat } from './chat-apps.tsx';
+import { FloorChat } from './floor-app.tsx';
 import { LongMessageApp } from './long-message-app.tsx';
 import { createProbe } from './probe.ts';
 import { seedMessages } from './seed-messages.ts';
@@ -10,7 +11,7 @@ import type {} from './bench-api.ts';
 
 /**
  * One page for every browser benchmark; the query picks what it renders:
- *   ?app=streamkit|usechat|usechat-throttle&settled=200&delivery=burst|paced&deltas=2000
+ *   ?app=streamkit|usechat|usechat-throttle|floor&settled=200&delivery=burst|paced&deltas=2000
  *   ?app=markdown-streamkit|markdown-react-markdown
  * The page exposes `window.streamkitBench` for the driver (bench/browser/*.ts) once it is ready.
  */
@@ -35,6 +36,7 @@ function pick(): ReactNode {
   if (app === 'streamkit') return <StreamkitChat api={api} seed={seed} probe={probe} onReady={onReady} />;
   if (app === 'usechat') return <AISDKChat api={api} seed={seed} probe={probe} onReady={onReady} />;
   if (app === 'usechat-throttle') return <AISDKChat api={api} seed={seed} probe={probe} onReady={onReady} throttle={50} />;
+  if (app === 'floor') return <FloorChat api={api} onReady={onReady} />;
   if (app.startsWith('markdown-')) return <LongMessageApp renderer={app === 'markdown-streamkit' ? 'streamkit' : 'react-markdown'} />;
   throw new Error(`Unknown app "${app}"`);
 }
