@@ -11,6 +11,7 @@ const subjects: { app: ChatApp; name: string }[] = [
   { app: 'streamkit', name: 'useStreamingChat' },
   { app: 'usechat', name: 'useChat (default)' },
   { app: 'usechat-throttle', name: 'useChat (throttle: 50)' },
+  { app: 'floor', name: 'floor: the text appended on each read (no library)' },
 ];
 
 /** Benchmark 6: from a delta's arrival in the page to its text on screen. */
@@ -18,7 +19,7 @@ export const latencyBench: BenchModule = {
   id: 'latency',
   title: '6. Latency added by the client',
   description:
-    'The chat pages of benchmark 4 with 200 settled messages and the reply paced at 1,000 deltas/s. For each delta: from the network read that brought it into page script (the response body is wrapped to stamp each read) to the end of the first frame that shows it (the text on screen is read in a message posted from requestAnimationFrame, which runs after that frame is painted). Percentiles pool every delta of every run; Min – max are the runs\' p95.',
+    'The chat pages of benchmark 4 with 200 settled messages and the reply paced at 1,000 deltas/s. For each delta: from the network read that brought it into page script (the response body is wrapped to stamp each read) to the end of the first frame that shows it (the text on screen is read in a message posted from requestAnimationFrame, which runs after that frame is painted). The floor page (benchmark 4) appends each read\'s text to the page at once, with no frame batching: the least any page can add. Percentiles pool every delta of every run; Min – max are the runs\' p95.',
   async run(options: BenchOptions): Promise<BenchRow[]> {
     const runs = options.smoke ? 1 : 5;
     const deltas = options.smoke ? 40 : REPLY_DELTAS;
