@@ -46,8 +46,10 @@ function checksFor(delivery: Delivery, results: Map<string, ReplyMetrics[]>): Ch
   // shows it, and the time above it is what a hook and its rendering add.
   const versus = (subject: string): string => {
     const total = mainThread(subject) / mainThread(OURS);
-    const above = (mainThread(subject) - floor) / Math.max(mainThread(OURS) - floor, 1);
-    return `1/${formatFactor(total)} of ${subject}'s main-thread time (above the floor: 1/${formatFactor(above)})`;
+    const theirsAbove = mainThread(subject) - floor;
+    const oursAbove = mainThread(OURS) - floor;
+    const above = theirsAbove > 0 && oursAbove > 0 ? `1/${formatFactor(theirsAbove / oursAbove)}` : 'at the floor, within its noise';
+    return `1/${formatFactor(total)} of ${subject}'s main-thread time (above the floor: ${above})`;
   };
   const settledRenders = maxOf(ours, (run) => run.settledRenders);
   const commitsPerFrame = maxOf(ours, (run) => run.maxCommitsPerFrame);
@@ -93,7 +95,7 @@ export const renderingBench: BenchModule = {
   id: 'rendering',
   title: '4. Rendering in Chromium',
   description:
-    'One page, built for production (react-dom\'s profiling build, for the Profiler), renders a conversation of settled messages through `MessageList` and `Message` and streams a 2,000-delta reply (50 paragraphs) from a loopback server; the page is built on `useStreamingChat` (defaults) or on `@ai-sdk/react` `useChat` (defaults, or `throttle: 50`), with the same components, memoized on the message in all three; a fourth page is the floor: it reads the same reply with a plain reader and appends the text to one text node, no library and no React render per delta, so the time above it is what a hook and its rendering add (the browser\'s own cost of each network read and paint is in every page). Burst: the reply in 8 writes 2 ms apart; paced: 1,000 deltas/s. Main-thread time is the sum of the renderer main thread\'s tasks (Chromium trace) from send to the paint that shows the last delta; commits come from the React Profiler (commits per frame counted while the deltas arrive, so the commits that mark the reply sent and finished are left out), frames from requestAnimationFrame, renders of settled messages from a counter in the row. A fresh page per run; the three pages alternate run by run.',
+    'One page, built for production (react-dom\'s profiling build, for the Profiler), renders a conversation of settled messages through `MessageList` and `Message` and streams a 2,000-delta reply (50 paragraphs) from a loopback server; the page is built on `useStreamingChat` (defaults) or on `@ai-sdk/react` `useChat` (defaults, or `throttle: 50`), with the same components, memoized on the message in all three; a fourth page is the floor: it reads the same reply with a plain reader and appends each read\'s text to the paragraph being written, no library and no React render per delta, so the time above it is what a hook and its rendering add (the browser\'s own cost of each network read and paint is in every page). Burst: the reply in 8 writes 2 ms apart; paced: 1,000 deltas/s. Main-thread time is the sum of the renderer main thread\'s tasks (Chromium trace) from send to the paint that shows the last delta; commits come from the React Profiler (commits per frame counted while the deltas arrive, so the commits that mark the reply sent and finished are left out), frames from requestAnimationFrame, renders of settled messages from a counter in the row. A fresh page per run; the three pages alternate run by run.',
   async run(options: BenchOptions): Promise<BenchRow[]> {
     const deltas = options.smoke ? 40 : REPLY_DELTAS;
     return withBrowserSession(async (session) => {
