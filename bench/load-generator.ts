@@ -6,7 +6,7 @@
 import { request, type IncomingMessage } from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createSSEParser } from '@streamkit/core';
-import { chatRequestBody, type GapSummary, type LoadGeneratorMessage, type LoadPlan, type LoadReport, type ParentMessage, type StreamOutcome, type TimeWindow } from './lib/load-protocol.ts';
+import { chatRequestBody, LOOP_RESOLUTION_MS, loopDelayMs, type GapSummary, type LoadGeneratorMessage, type LoadPlan, type LoadReport, type ParentMessage, type StreamOutcome, type TimeWindow } from './lib/load-protocol.ts';
 import { percentile } from './lib/stats.ts';
 
 /** Milliseconds since the epoch with sub-millisecond precision, comparable across processes. */
@@ -33,7 +33,7 @@ async function main(plan: LoadPlan): Promise<void> {
   let deltasReceived = 0;
   let halfwaySent = false;
   const totalDeltas = plan.streams * plan.deltas;
-  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  const loopDelay = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
   const outcomes: StreamOutcome[] = [];
   let opened = 0;
   let finished = 0;
@@ -158,7 +158,7 @@ async function main(plan: LoadPlan): Promise<void> {
     addedGap: summary(added),
     addedGapOutsidePause: summary(addedOutsidePause),
     firstByteP99: percentile(firstBytes, 99),
-    loopDelayP99: loopDelay.percentile(99) / 1e6,
+    loopDelayP99: loopDelayMs(loopDelay.percentile(99)),
     cpuMs: (cpu.user + cpu.system) / 1000,
   };
   send({ type: 'report', report });

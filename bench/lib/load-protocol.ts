@@ -77,6 +77,18 @@ export interface LoadReport {
   cpuMs: number;
 }
 
+/** Resolution of the event-loop delay histograms (`monitorEventLoopDelay`) on both sides, in ms. */
+export const LOOP_RESOLUTION_MS = 10;
+
+/**
+ * The event-loop delay that a `monitorEventLoopDelay` value (ns) stands for, in ms. Node records the
+ * time between two of its checks, which includes the check interval itself: an idle loop reads
+ * about 10 ms at resolution 10, so the interval is taken off.
+ */
+export function loopDelayMs(nanoseconds: number): number {
+  return Math.max(0, nanoseconds / 1e6 - LOOP_RESOLUTION_MS);
+}
+
 /** The body the AI SDK's `useChat` posts; with a chat id the mock stores the reply so it can be resumed. */
 export function chatRequestBody(prompt: string, chatId?: string): string {
   return JSON.stringify({ id: chatId, messages: [{ id: 'user-1', role: 'user', parts: [{ type: 'text', text: prompt }] }] });

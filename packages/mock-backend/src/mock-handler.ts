@@ -7,6 +7,7 @@ import { matchRoute } from './mock-routes.ts';
 import { handleObject, objectStoreKey } from './object-route.ts';
 import type { ReplyContext } from './serve-reply.ts';
 import { handleStreamRoute } from './stream-route.ts';
+import { createTimerQueue } from './timer-queue.ts';
 
 export interface MockHandlerOptions {
   /**
@@ -128,6 +129,7 @@ export function createMockHandler(options: MockHandlerOptions = {}): (request: R
     keepaliveMs: options.keepaliveMs ?? 15_000,
     store,
     serverToolPauseMs: options.serverToolPauseMs ?? 20_000,
+    timers: createTimerQueue(),
     onStreamEnd: options.onStreamEnd,
   };
 

@@ -51,6 +51,7 @@ function toRequest(req: IncomingMessage & { originalUrl?: string }, signal: Abor
   return new Request(url, init);
 }
 
+/** Resolves once the response can take more (`drain`) or is gone (`close`). */
 function waitForDrain(res: ServerResponse): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
@@ -61,28 +62,6 @@ function waitForDrain(res: ServerResponse): Promise<void> {
     res.on('drain', done);
     res.on('close', done);
   });
-}
-
-// One 'close' listener per response, shared by every pending write: a listener per chunk would pile
-// up past Node's warning threshold during a burst.
-const closedPromises = new WeakMap<ServerResponse, Promise<void>>();
-
-function closed(res: ServerResponse): Promise<void> {
-  let promise = closedPromises.get(res);
-  if (!promise) {
-    promise = new Promise<void>((resolve) => res.once('close', () => resolve()));
-    closedPromises.set(res, promise);
-  }
-  return promise;
-}
-
-/** Writes a chunk; the promise settles once it has reached the socket (or the response closed). */
-function writeChunk(res: ServerResponse, chunk: Uint8Array): { flushed: Promise<void>; full: boolean } {
-  let full = false;
-  const written = new Promise<void>((resolve) => {
-    full = !res.write(chunk, () => resolve());
-  });
-  return { flushed: Promise.race([written, closed(res)]), full };
 }
 
 async function writeResponse(response: Response, res: ServerResponse): Promise<void> {
@@ -101,23 +80,35 @@ async function writeResponse(response: Response, res: ServerResponse): Promise<v
   const reader = response.body.getReader();
   const cancel = () => void reader.cancel().catch(() => {});
   res.on('close', cancel);
-  let flushed = Promise.resolve();
+  // Writes not yet handed to the socket, counted by one shared callback rather than a promise per
+  // chunk: with thousands of streams, the promises cost more than the writes.
+  let unflushed = 0;
+  let onFlushed: (() => void) | undefined;
+  const flushed = () => {
+    if (--unflushed === 0) onFlushed?.();
+  };
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done || res.destroyed) break;
-      const write = writeChunk(res, value);
-      flushed = write.flushed;
-      if (write.full) await waitForDrain(res);
+      unflushed++;
+      const full = !res.write(value, flushed);
       // compression middleware buffers until flushed; each chunk is a token the user is waiting for.
       (res as ServerResponse & { flush?: () => void }).flush?.();
+      // Backpressure: read no more until the socket has taken what it holds.
+      if (full) await waitForDrain(res);
     }
     if (!res.destroyed) res.end();
   } catch {
     // The body failed mid-stream (or a fault injection asked for a drop): cut the connection so the
     // client sees a network error, not a clean end. Writes are corked until the next tick, so
     // destroying at once would also throw away the events written just before the failure.
-    await flushed;
+    if (unflushed > 0 && !res.destroyed) {
+      await new Promise<void>((resolve) => {
+        onFlushed = resolve;
+        res.once('close', resolve);
+      });
+    }
     res.destroy();
   } finally {
     res.off('close', cancel);

@@ -7,12 +7,15 @@ import { faultStatusResponse, readFaults } from './mock-faults.ts';
 import { playMockReply, type MockReplyTiming, type MockStreamEndInfo } from './mock-reply.ts';
 import { readFormat } from './request-format.ts';
 import type { ReplyPlan } from './scenarios/scenario-parts.ts';
+import type { TimerQueue } from './timer-queue.ts';
 
 export interface ReplyContext {
   timing: Pick<MockReplyTiming, 'ttftMs' | 'tokensPerSecond'>;
   keepaliveMs: number;
   store: ResumableStreamStore | false;
   serverToolPauseMs: number;
+  /** The one timer queue that paces every reply of the handler. */
+  timers: TimerQueue;
   onStreamEnd?: (info: MockStreamEndInfo) => void;
 }
 
@@ -61,14 +64,14 @@ export async function serveReply(
   if (context.store && reply.key !== undefined) {
     // Generation belongs to the store, not to this connection: only the store's cancel stops it.
     const generation = new AbortController();
-    response = createSSEResponse(playMockReply(parts, timing, generation.signal, context.onStreamEnd), {
+    response = createSSEResponse(playMockReply(parts, timing, context.timers, generation.signal, context.onStreamEnd), {
       ...sseOptions,
       resumable: { store: context.store, key: reply.key, onCancel: () => generation.abort() },
     });
   } else {
     // The producer would never start, so its `finally` could not report the cancellation.
     if (request.signal.aborted) context.onStreamEnd?.({ reason: 'cancelled' });
-    response = createSSEResponse(playMockReply(parts, timing, request.signal, context.onStreamEnd), sseOptions);
+    response = createSSEResponse(playMockReply(parts, timing, context.timers, request.signal, context.onStreamEnd), sseOptions);
   }
   if (!hasBodyFaults(faults)) return response;
   const midEvent = Math.floor(countEvents(parts, format) / 2);

@@ -8,6 +8,7 @@ export function followStream(
   signal?: AbortSignal,
 ): ReadableStream<Uint8Array> {
   let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+  let controller: ReadableStreamDefaultController<Uint8Array>;
   let released = false;
   let onAbort = () => {};
   const release = () => {
@@ -15,10 +16,24 @@ export function followStream(
     signal?.removeEventListener('abort', onAbort);
     void reader?.cancel().catch(() => {});
   };
+  // Made once rather than an async pull: an `await` per chunk makes and holds several promises,
+  // and thousands of streams waiting for their next chunk are the garbage collector's main work.
+  const onRead = ({ done, value }: ReadableStreamReadResult<Uint8Array>) => {
+    if (released) return;
+    if (!done) return controller.enqueue(value);
+    release();
+    controller.close();
+  };
+  const onError = (error: unknown) => {
+    if (released) return;
+    release();
+    controller.error(error);
+  };
 
   return new ReadableStream<Uint8Array>(
     {
-      async start(controller) {
+      async start(streamController) {
+        controller = streamController;
         const stream = await source;
         if (released) return void stream?.cancel().catch(() => {});
         reader = stream?.getReader();
@@ -32,22 +47,9 @@ export function followStream(
         };
         signal?.addEventListener('abort', onAbort, { once: true });
       },
-      async pull(controller) {
+      pull() {
         if (released || !reader) return;
-        try {
-          const { done, value } = await reader.read();
-          if (released) return;
-          if (done) {
-            release();
-            controller.close();
-          } else {
-            controller.enqueue(value);
-          }
-        } catch (error) {
-          if (released) return;
-          release();
-          controller.error(error);
-        }
+        return reader.read().then(onRead, onError);
       },
       cancel() {
         release();

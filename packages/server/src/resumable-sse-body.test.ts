@@ -1,5 +1,6 @@
 import type { StreamPart } from '@streamkit/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ResumableStreamStore } from './resumable-stream.ts';
 import { createResumableStreamStore } from './resumable-stream-store.ts';
 import { createSSEResponse } from './sse-response.ts';
 
@@ -43,6 +44,23 @@ const delta = (text: string): StreamPart => ({ type: 'text-delta', id: 't', delt
 const frame = (id: number, text: string) => `id: ${id}\ndata: {"type":"text-delta","id":"t","delta":"${text}"}\n\n`;
 const done = (id: number) => `id: ${id}\ndata: [DONE]\n\n`;
 
+/** The store as a remote one may be: its writers cannot hand out a reader at once. */
+function withoutWriterRead(store: ResumableStreamStore): ResumableStreamStore {
+  return {
+    start(key, options) {
+      const writer = store.start(key, options);
+      return {
+        signal: writer.signal,
+        append: (id, frame) => writer.append(id, frame),
+        comment: (text) => writer.comment(text),
+        finish: () => writer.finish(),
+      };
+    },
+    resume: (key, lastEventId) => store.resume(key, lastEventId),
+    cancel: (key) => store.cancel(key),
+  };
+}
+
 afterEach(() => {
   vi.useRealTimers();
 });
@@ -57,6 +75,22 @@ describe('createSSEResponse with resumable', () => {
     expect(await response.text()).toBe(expected);
     expect(await resumeText(store)).toBe(expected);
     expect(await resumeText(store, '0')).toBe(frame(1, 'b') + done(2));
+  });
+
+  it('reads the body through resume() when the store’s writer cannot give a reader at once', async () => {
+    const inner = createResumableStreamStore();
+    const store = withoutWriterRead(inner);
+    const producer = controlledProducer();
+    const abort = new AbortController();
+    const reader = createSSEResponse(producer.parts, { signal: abort.signal, resumable: { store, key: 'chat-1' } })
+      .body!.getReader();
+    producer.push(delta('a'));
+    expect(await readChunk(reader)).toBe(frame(0, 'a'));
+    const end = readChunk(reader);
+    abort.abort();
+    expect(await end).toBeUndefined();
+    producer.push(delta('b'), 'end');
+    await vi.waitFor(async () => expect(await resumeText(inner)).toBe(frame(0, 'a') + frame(1, 'b') + done(2)));
   });
 
   it('starts the ids at eventIdStart', async () => {

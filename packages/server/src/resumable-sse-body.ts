@@ -2,6 +2,7 @@ import type { StreamPart } from '@streamkit/core';
 import type { Encoder, SSEMessage } from './encoders/types.ts';
 import { errorText } from './error-text.ts';
 import { followStream } from './follow-stream.ts';
+import { startIdleTimer } from './idle-timer.ts';
 import { openPartSource } from './part-source.ts';
 import type { ResumableStreamStore, ResumableStreamWriter } from './resumable-stream.ts';
 import type { SSEBodyOptions } from './sse-body.ts';
@@ -34,6 +35,7 @@ export function createResumableSSEBody(
   const writer = resumable.store.start(resumable.key, { headers: encoder.headers });
   // Only an encoder that throws on the error part itself gets here; end the stream rather than leave readers waiting.
   produce(parts, encoder, writer, options, resumable.onCancel).catch(() => writer.finish());
+  if (writer.read) return writer.read(options.signal);
   const stored = resumable.store.resume(resumable.key).then((resumed) => resumed?.body);
   return followStream(stored, options.signal);
 }
@@ -47,47 +49,40 @@ async function produce(
 ): Promise<void> {
   const source = openPartSource(parts);
   let nextId = options.eventIdStart;
-  let keepaliveTimer: ReturnType<typeof setTimeout> | undefined;
-  const scheduleKeepalive = () => {
-    clearTimeout(keepaliveTimer);
-    if (options.keepaliveMs > 0 && !writer.signal.aborted) {
-      keepaliveTimer = setTimeout(() => {
-        writer.comment(KEEPALIVE_COMMENT);
-        scheduleKeepalive();
-      }, options.keepaliveMs);
-    }
-  };
+  const keepalive = startIdleTimer(options.keepaliveMs, () => writer.comment(KEEPALIVE_COMMENT));
   const append = (messages: SSEMessage[]) => {
     for (const message of messages) writer.append(nextId, formatSSEFrame(message, nextId++));
-    scheduleKeepalive();
+    keepalive.touch();
   };
+  // A flag rather than `signal.aborted` after every part: that getter validates its receiver each time.
+  let cancelled = writer.signal.aborted;
   writer.signal.addEventListener(
     'abort',
     () => {
-      clearTimeout(keepaliveTimer);
+      cancelled = true;
+      keepalive.stop();
       onCancel?.();
       source.cancel();
     },
     { once: true },
   );
 
-  scheduleKeepalive();
   try {
     for (;;) {
       // Not raced against the abort: one shared promise would gain a reaction per part. A producer
       // parked in an await only delays this function's end; the store already ignores its writes.
       const result = await source.next();
-      if (writer.signal.aborted) return;
+      if (cancelled) return;
       if (result.done) break;
       append(encoder.encode(result.value));
     }
     append(encoder.end());
   } catch (error) {
-    if (writer.signal.aborted) return;
+    if (cancelled) return;
     source.cancel();
     append([...encoder.encode({ type: 'error', errorText: errorText(error, options.onError) }), ...encoder.end()]);
   } finally {
-    clearTimeout(keepaliveTimer);
+    keepalive.stop();
   }
   writer.finish();
 }

@@ -82,6 +82,54 @@ describe('createResumableStreamStore', () => {
     expect(await late).toBe(frame(1) + frame(2));
   });
 
+  it('replays the stored frames as one chunk', async () => {
+    const store = createResumableStreamStore();
+    const writer = store.start('chat-1');
+    writeFrames(writer, [0, 1, 2]);
+    const reader = (await store.resume('chat-1'))!.body.getReader();
+    expect(await readChunk(reader)).toBe(frame(0) + frame(1) + frame(2));
+    await reader.cancel();
+  });
+
+  it('gives the writer a reader from the first frame at once, which follows the live stream', async () => {
+    const store = createResumableStreamStore();
+    const writer = store.start('chat-1');
+    writer.append(0, frame(0));
+    const text = readAll(writer.read!());
+    writeFrames(writer, [1, 2]);
+    writer.finish();
+    expect(await text).toBe(frame(0) + frame(1) + frame(2));
+  });
+
+  it('ends a writer’s reader when its signal aborts, leaving the stream live', async () => {
+    const store = createResumableStreamStore();
+    const writer = store.start('chat-1');
+    const abort = new AbortController();
+    const reader = writer.read!(abort.signal).getReader();
+    writer.append(0, frame(0));
+    expect(await readChunk(reader)).toBe(frame(0));
+    const end = readChunk(reader);
+    abort.abort();
+    expect(await end).toBeUndefined();
+    expect(writer.signal.aborted).toBe(false);
+    writeFrames(writer, [1]);
+    writer.finish();
+    expect(await resumeText(store, 'chat-1', '0')).toBe(frame(1));
+  });
+
+  it('counts a writer’s reader as reading: no abandonment until it leaves', async () => {
+    vi.useFakeTimers();
+    const store = createResumableStreamStore({ abandonAfterMs: 1000 });
+    const writer = store.start('chat-1');
+    const abort = new AbortController();
+    writer.read!(abort.signal);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(writer.signal.aborted).toBe(false);
+    abort.abort();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(writer.signal.aborted).toBe(true);
+  });
+
   it('returns the headers given at start with the resumed stream', async () => {
     const store = createResumableStreamStore();
     storeOneFrame(store, 'chat-1', { headers: { 'x-vercel-ai-ui-message-stream': 'v1' } });

@@ -9,6 +9,7 @@ import {
   wakeReaders,
   type StoredStream,
 } from './stored-stream.ts';
+import { utf8Bytes } from './utf8-bytes.ts';
 
 export interface ResumableStreamStoreOptions {
   /** How long a finished stream can still be resumed, in ms after it ends; `Infinity` keeps it until evicted. Default: `300000` (5 min). */
@@ -39,8 +40,6 @@ export interface InMemoryResumableStreamStore extends ResumableStreamStore {
   /** Cancels every live stream and forgets them all. */
   clear(): void;
 }
-
-const utf8 = new TextEncoder();
 
 const minimum = { ttlMs: 0, maxStreams: 1, maxBytesPerStream: 1, abandonAfterMs: 0 };
 
@@ -96,10 +95,16 @@ export function createResumableStreamStore(options: ResumableStreamStoreOptions 
 
   function watchForAbandonment(stream: StoredStream): void {
     clearTimeout(stream.abandonTimer);
-    if (stream.state !== 'live' || stream.readers.size > 0) return;
+    if (stream.state !== 'live' || stream.readers.length > 0) return;
     stream.abandonTimer = later(settings.abandonAfterMs, () =>
       cancel(stream, `nobody read it for ${settings.abandonAfterMs} ms`),
     );
+  }
+
+  function reader(stream: StoredStream, seq: number, signal?: AbortSignal): ReadableStream<Uint8Array> {
+    const body = readStoredStream(stream, seq, () => watchForAbandonment(stream), signal);
+    clearTimeout(stream.abandonTimer);
+    return body;
   }
 
   function writer(stream: StoredStream): ResumableStreamWriter {
@@ -107,10 +112,10 @@ export function createResumableStreamStore(options: ResumableStreamStoreOptions 
     return {
       signal: stream.abort.signal,
       append(id, frame) {
-        if (live()) pushFrame(stream, id, utf8.encode(frame), settings.maxBytesPerStream);
+        if (live()) pushFrame(stream, id, frame, settings.maxBytesPerStream);
       },
       comment(text) {
-        if (live()) wakeReaders(stream, utf8.encode(text));
+        if (live()) wakeReaders(stream, utf8Bytes(text));
       },
       finish() {
         if (!live()) return;
@@ -119,6 +124,9 @@ export function createResumableStreamStore(options: ResumableStreamStoreOptions 
         finished.add(stream);
         stream.expiryTimer = later(settings.ttlMs, () => forget(stream));
         wakeReaders(stream);
+      },
+      read(signal) {
+        return reader(stream, 0, signal);
       },
     };
   }
@@ -141,9 +149,7 @@ export function createResumableStreamStore(options: ResumableStreamStoreOptions 
       if (!stream) return undefined;
       const seq = resumePosition(stream, lastEventId);
       if (seq === undefined || (stream.state !== 'live' && !hasFramesFrom(stream, seq))) return undefined;
-      const body = readStoredStream(stream, seq, () => watchForAbandonment(stream));
-      clearTimeout(stream.abandonTimer);
-      return { body, headers: stream.headers };
+      return { body: reader(stream, seq), headers: stream.headers };
     },
     async cancel(key) {
       const stream = streams.get(key);

@@ -42,6 +42,12 @@ export interface ResumableStreamWriter {
   comment(text: string): void;
   /** Marks the stream complete; readers end once they have every frame. */
   finish(): void;
+  /**
+   * A reader of the stream from its first frame, as `resume(key)` gives one, but at once; it ends
+   * when `signal` aborts. Optional: the reply's own body reads through it when the store has it,
+   * and otherwise waits for `resume` behind one more stream that forwards every chunk.
+   */
+  read?(signal?: AbortSignal): ReadableStream<Uint8Array>;
 }
 
 export interface ResumedStream {

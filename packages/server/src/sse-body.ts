@@ -1,8 +1,10 @@
 import type { StreamPart } from '@streamkit/core';
 import type { Encoder, SSEMessage } from './encoders/types.ts';
 import { errorText } from './error-text.ts';
+import { startIdleTimer, type IdleTimer } from './idle-timer.ts';
 import { openPartSource, type PartSource } from './part-source.ts';
 import { formatSSEFrame, KEEPALIVE_COMMENT } from './sse-frame.ts';
+import { utf8Bytes } from './utf8-bytes.ts';
 
 export interface SSEBodyOptions {
   keepaliveMs: number;
@@ -22,35 +24,26 @@ export function createSSEBody(
   options: SSEBodyOptions,
 ): ReadableStream<Uint8Array> {
   const { signal, keepaliveMs } = options;
-  const bytes = new TextEncoder();
   let nextId = options.eventIdStart;
   let source: PartSource;
   let controller: ReadableStreamDefaultController<Uint8Array>;
   let finished = false;
-  let keepaliveTimer: ReturnType<typeof setTimeout> | undefined;
+  let keepalive: IdleTimer | undefined;
 
   function frames(messages: SSEMessage[]): string {
-    return messages.map((message) => formatSSEFrame(message, nextId++)).join('');
+    let text = '';
+    for (const message of messages) text += formatSSEFrame(message, nextId++);
+    return text;
   }
 
   function write(text: string): void {
-    controller.enqueue(bytes.encode(text));
-    scheduleKeepalive();
-  }
-
-  function scheduleKeepalive(): void {
-    if (keepaliveMs <= 0 || finished) return;
-    clearTimeout(keepaliveTimer);
-    keepaliveTimer = setTimeout(() => {
-      // A reader that stopped reading still has bytes queued; more comments would only grow memory.
-      if ((controller.desiredSize ?? 0) > 0) write(KEEPALIVE_COMMENT);
-      else scheduleKeepalive();
-    }, keepaliveMs);
+    controller.enqueue(utf8Bytes(text));
+    keepalive?.touch();
   }
 
   function stop(): void {
     finished = true;
-    clearTimeout(keepaliveTimer);
+    keepalive?.stop();
     signal?.removeEventListener('abort', onAbort);
   }
 
@@ -72,29 +65,46 @@ export function createSSEBody(
     controller.close();
   }
 
+  // Promise callbacks made once, not an async function per pull: with thousands of streams, the
+  // promises an `await` makes per event and holds while it waits are most of the garbage.
+  function readPart(): Promise<void> | void {
+    try {
+      return source.next().then(onPart, onError);
+    } catch (error) {
+      onError(error);
+    }
+  }
+
+  function onPart(result: IteratorResult<StreamPart>): Promise<void> | void {
+    if (finished) return;
+    let messages: SSEMessage[];
+    try {
+      if (result.done) return end(encoder.end());
+      messages = encoder.encode(result.value);
+    } catch (error) {
+      return onError(error);
+    }
+    // Read on until something is written: a pull that enqueues nothing is not called again.
+    return messages.length > 0 ? write(frames(messages)) : readPart();
+  }
+
+  function onError(error: unknown): void {
+    if (!finished) fail(error);
+  }
+
   return new ReadableStream<Uint8Array>({
     start(streamController) {
       controller = streamController;
       source = openPartSource(parts);
       if (signal?.aborted) return onAbort();
       signal?.addEventListener('abort', onAbort, { once: true });
-      scheduleKeepalive();
+      keepalive = startIdleTimer(keepaliveMs, () => {
+        // A reader that stopped reading still has bytes queued; more comments would only grow memory.
+        if ((controller.desiredSize ?? 0) > 0) write(KEEPALIVE_COMMENT);
+      });
     },
-    async pull() {
-      // Loop until something is written: a pull that enqueues nothing is not called again.
-      while (!finished) {
-        let messages: SSEMessage[];
-        try {
-          const result = await source.next();
-          if (finished) return;
-          if (result.done) return end(encoder.end());
-          messages = encoder.encode(result.value);
-        } catch (error) {
-          if (!finished) fail(error);
-          return;
-        }
-        if (messages.length > 0) return write(frames(messages));
-      }
+    pull() {
+      if (!finished) return readPart();
     },
     cancel() {
       if (finished) return;

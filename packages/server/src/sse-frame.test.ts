@@ -16,6 +16,10 @@ describe('formatSSEFrame', () => {
     );
   });
 
+  it('splits a lone carriage return in otherwise single-line data', () => {
+    expect(formatSSEFrame({ event: 'x', data: 'a\rb' }, 2)).toBe('id: 2\nevent: x\ndata: a\ndata: b\n\n');
+  });
+
   it('keeps an empty data field as one empty data line', () => {
     expect(formatSSEFrame({ data: '' }, 1)).toBe('id: 1\ndata: \n\n');
   });

@@ -7,9 +7,12 @@ import type { SSEMessage } from './encoders/types.ts';
  * https://html.spec.whatwg.org/multipage/server-sent-events.html#event-stream-interpretation
  */
 export function formatSSEFrame(message: SSEMessage, id: number | string): string {
-  let text = `id: ${id}\n`;
-  if (message.event !== undefined) text += `event: ${message.event}\n`;
-  for (const line of message.data.split(/\r\n|\r|\n/)) text += `data: ${line}\n`;
+  const head = message.event === undefined ? `id: ${id}\n` : `id: ${id}\nevent: ${message.event}\n`;
+  const { data } = message;
+  // JSON payloads never hold a raw line break: one line needs no split (and no regex) per event.
+  if (data.indexOf('\n') === -1 && data.indexOf('\r') === -1) return `${head}data: ${data}\n\n`;
+  let text = head;
+  for (const line of data.split(/\r\n|\r|\n/)) text += `data: ${line}\n`;
   return `${text}\n`;
 }
 
