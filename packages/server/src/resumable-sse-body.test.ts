@@ -65,6 +65,19 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+/** Streams one frame to the client, aborts the response, then lets the producer finish into the store. */
+async function abortAfterFirstFrame(store: ResumableStreamStore): Promise<void> {
+  const producer = controlledProducer();
+  const abort = new AbortController();
+  const reader = createSSEResponse(producer.parts, { signal: abort.signal, resumable: { store, key: 'chat-1' } }).body!.getReader();
+  producer.push(delta('a'));
+  expect(await readChunk(reader)).toBe(frame(0, 'a'));
+  const end = readChunk(reader);
+  abort.abort();
+  expect(await end).toBeUndefined();
+  producer.push(delta('b'), 'end');
+}
+
 describe('createSSEResponse with resumable', () => {
   it('stores every frame with its id, and the body reads the same frames', async () => {
     const store = createResumableStreamStore();
@@ -79,17 +92,7 @@ describe('createSSEResponse with resumable', () => {
 
   it('reads the body through resume() when the store’s writer cannot give a reader at once', async () => {
     const inner = createResumableStreamStore();
-    const store = withoutWriterRead(inner);
-    const producer = controlledProducer();
-    const abort = new AbortController();
-    const reader = createSSEResponse(producer.parts, { signal: abort.signal, resumable: { store, key: 'chat-1' } })
-      .body!.getReader();
-    producer.push(delta('a'));
-    expect(await readChunk(reader)).toBe(frame(0, 'a'));
-    const end = readChunk(reader);
-    abort.abort();
-    expect(await end).toBeUndefined();
-    producer.push(delta('b'), 'end');
+    await abortAfterFirstFrame(withoutWriterRead(inner));
     await vi.waitFor(async () => expect(await resumeText(inner)).toBe(frame(0, 'a') + frame(1, 'b') + done(2)));
   });
 
@@ -115,16 +118,7 @@ describe('createSSEResponse with resumable', () => {
 
   it('ends the body but keeps the producer when the signal aborts', async () => {
     const store = createResumableStreamStore();
-    const producer = controlledProducer();
-    const abort = new AbortController();
-    const reader = createSSEResponse(producer.parts, { signal: abort.signal, resumable: { store, key: 'chat-1' } })
-      .body!.getReader();
-    producer.push(delta('a'));
-    expect(await readChunk(reader)).toBe(frame(0, 'a'));
-    const end = readChunk(reader);
-    abort.abort();
-    expect(await end).toBeUndefined();
-    producer.push(delta('b'), 'end');
+    await abortAfterFirstFrame(store);
     await vi.waitFor(async () => expect(await resumeText(store, '0')).toBe(frame(1, 'b') + done(2)));
   });
 
