@@ -1,23 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './chromium.ts';
-import { startDemo } from './demo-server.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useDemoInChromium } from './demo-server.ts';
 
-let demo: Awaited<ReturnType<typeof startDemo>>;
-let browser: Browser;
+const session = useDemoInChromium();
 let page: Page;
 
 beforeAll(async () => {
-  [demo, browser] = await Promise.all([startDemo(), launchChromium()]);
-  page = await browser.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(demo.url);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
+  page = await session.browser.newPage();
+  await page.goto(session.url);
 });
 
 const assistantText = () => page.locator('[data-role="assistant"]').last();

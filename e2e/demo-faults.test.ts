@@ -1,28 +1,17 @@
 import { mockReplyText } from '@streamkit/mock-backend';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './chromium.ts';
-import { startDemo } from './demo-server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useDemoInChromium } from './demo-server.ts';
 
 /** Drop, stall and stop in Chromium against the demo: in each the final text equals the fault-free reply. */
-let demo: Awaited<ReturnType<typeof startDemo>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  [demo, browser] = await Promise.all([startDemo(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
+const session = useDemoInChromium();
 
 const normalize = (text: string) => text.replace(/\s+/g, ' ').trim();
 const replyText = (page: Page) => page.locator('[data-role="assistant"] [data-slot="message-text"]').last().innerText();
 
 async function ask(query: string, prompt: string): Promise<Page> {
-  const page = await browser.newPage();
-  await page.goto(`${demo.url}${query}`);
+  const page = await session.browser.newPage();
+  await page.goto(`${session.url}${query}`);
   await page.getByRole('textbox').fill(prompt);
   await page.getByRole('textbox').press('Enter');
   return page;
