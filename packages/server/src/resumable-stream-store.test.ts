@@ -130,6 +130,15 @@ describe('createResumableStreamStore', () => {
     expect(writer.signal.aborted).toBe(true);
   });
 
+  it('abandons a stream whose only reader came with a signal already aborted', async () => {
+    vi.useFakeTimers();
+    const store = createResumableStreamStore({ abandonAfterMs: 1000 });
+    const writer = store.start('chat-1');
+    writer.read!(AbortSignal.abort());
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(writer.signal.aborted).toBe(true);
+  });
+
   it('returns the headers given at start with the resumed stream', async () => {
     const store = createResumableStreamStore();
     storeOneFrame(store, 'chat-1', { headers: { 'x-vercel-ai-ui-message-stream': 'v1' } });

@@ -102,9 +102,9 @@ export function createResumableStreamStore(options: ResumableStreamStoreOptions 
   }
 
   function reader(stream: StoredStream, seq: number, signal?: AbortSignal): ReadableStream<Uint8Array> {
-    const body = readStoredStream(stream, seq, () => watchForAbandonment(stream), signal);
+    // Before the reader attaches: a signal already aborted detaches it at once, and that restarts the count.
     clearTimeout(stream.abandonTimer);
-    return body;
+    return readStoredStream(stream, seq, () => watchForAbandonment(stream), signal);
   }
 
   function writer(stream: StoredStream): ResumableStreamWriter {
