@@ -13,3 +13,8 @@ export function fnv1a(text: string): number {
   }
   return hash >>> 0;
 }
+
+/** `fnv1a` as eight hex digits, for ids. */
+export function fnv1aHex(text: string): string {
+  return fnv1a(text).toString(16).padStart(8, '0');
+}

@@ -1,10 +1,8 @@
-import { fnv1a } from './fnv1a.ts';
+import { fnv1aHex } from './fnv1a.ts';
 import type { ChatRequestSummary } from './read-chat-request.ts';
 import { chatScenarios } from './scenarios/chat-scenarios.ts';
 import { pickScenario, type ChatScenarioName } from './scenarios/pick-scenario.ts';
 import { scenarioParts, type ReplyPlan } from './scenarios/scenario-parts.ts';
-
-const hex = (text: string) => fnv1a(text).toString(16).padStart(8, '0');
 
 /**
  * The scripted reply to a chat request: the scenario (forced, or picked from the prompt's keywords)
@@ -16,13 +14,13 @@ const hex = (text: string) => fnv1a(text).toString(16).padStart(8, '0');
 export function mockChatReply(chat: ChatRequestSummary, forced: ChatScenarioName | undefined, serverToolPauseMs: number): ReplyPlan {
   const scenario = chatScenarios[forced ?? pickScenario(chat.prompt)];
   const step = chat.calls.length;
-  const messageId = chat.continuingId ?? `msg-${hex(`${chat.messageCount}\u0000${chat.prompt}`)}`;
+  const messageId = chat.continuingId ?? `msg-${fnv1aHex(`${chat.messageCount}\u0000${chat.prompt}`)}`;
   return scenarioParts(
     scenario({ prompt: chat.prompt, calls: chat.calls }),
     {
       messageId,
       partPrefix: chat.continuingId === undefined ? messageId : `${messageId}-${step}`,
-      toolCallPrefix: `call-${hex(`${chat.chatId ?? ''}\u0000${chat.userTurns}\u0000${chat.prompt}`)}-${step}`,
+      toolCallPrefix: `call-${fnv1aHex(`${chat.chatId ?? ''}\u0000${chat.userTurns}\u0000${chat.prompt}`)}-${step}`,
     },
     serverToolPauseMs,
   );

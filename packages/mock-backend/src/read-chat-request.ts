@@ -1,6 +1,7 @@
 import { jsonError } from './json-error.ts';
 import { readToolCalls } from './read-tool-calls.ts';
 import type { PastToolCall } from './scenarios/types.ts';
+import { isRecord } from './is-record.ts';
 
 export interface ChatRequestSummary {
   /** The text of the last user message; `''` when there is none. */
@@ -17,10 +18,6 @@ export interface ChatRequestSummary {
 }
 
 const ROLES = new Set(['system', 'user', 'assistant']);
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function textOf(parts: unknown[]): string {
   return parts

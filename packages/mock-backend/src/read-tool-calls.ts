@@ -1,8 +1,7 @@
 import type { PastToolCall, ToolOutcome } from './scenarios/types.ts';
+import { isRecord } from './is-record.ts';
 
 type JSONRecord = Record<string, unknown>;
-
-const isRecord = (value: unknown): value is JSONRecord => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The tool name of an AI SDK tool part (`tool-${name}`, or `dynamic-tool` with `toolName`), or of our own `tool-call` part. */
 function toolNameOf(part: JSONRecord): string | undefined {

@@ -1,5 +1,5 @@
 import type { StreamPart } from '@streamkit/core';
-import { fnv1a } from '../fnv1a.ts';
+import { fnv1aHex } from '../fnv1a.ts';
 import type { ReplyPlan } from '../scenarios/scenario-parts.ts';
 import { splitChunks } from '../split-chunks.ts';
 import { mockObjectDocument } from './mock-object.ts';
@@ -7,7 +7,7 @@ import type { MockObjectInput } from './object-input.ts';
 
 /** The object document as one text part, a few characters per delta, named after the request so a replay is identical. */
 export function objectParts(input: MockObjectInput, id = ''): ReplyPlan {
-  const messageId = `obj-${fnv1a(`${id}\u0000${JSON.stringify(input)}`).toString(16).padStart(8, '0')}`;
+  const messageId = `obj-${fnv1aHex(`${id}\u0000${JSON.stringify(input)}`)}`;
   const textId = `${messageId}-text`;
   const deltas = splitChunks(mockObjectDocument(input)).map((delta): StreamPart => ({ type: 'text-delta', id: textId, delta }));
   return {

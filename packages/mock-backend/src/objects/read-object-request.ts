@@ -1,13 +1,12 @@
 import { jsonError } from '../json-error.ts';
 import { isObjectScenarioName, objectScenarioNames, type MockObjectInput } from './object-input.ts';
+import { isRecord } from '../is-record.ts';
 
 export interface ObjectRequest {
   /** The body's `id`: names the stream for resume and stop. */
   id?: string;
   input: MockObjectInput;
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const EXAMPLE = 'e.g. {"id":"obj-1","input":{"scenario":"itinerary","prompt":"Plan 3 days in Lisbon"}}';
 

@@ -26,7 +26,7 @@ export function weatherSentence(call: PastToolCall): string {
 }
 
 /** The city a weather prompt asks about; Oslo when it names none. */
-export function cityOf(prompt: string): string {
+function cityOf(prompt: string): string {
   return placesIn(prompt)[0] ?? 'Oslo';
 }
 
