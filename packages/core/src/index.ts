@@ -8,7 +8,8 @@ export type { SSEParser, SSEParserOptions } from './sse/sse-parser.ts';
 export type { SSEEvent } from './sse/types.ts';
 
 export type { StreamPart, StreamPartType, FinishReason, Usage, JSONValue } from './stream-part.ts';
-export { createDecoder, wireFormats } from './decoders/create-decoder.ts';
+export { createDecoder } from './decoders/create-decoder.ts';
+export { wireFormats } from './decoders/wire-formats.ts';
 export { createUIMessageStreamDecoder } from './decoders/ui-message-stream.ts';
 export { createOpenAIChatDecoder } from './decoders/openai-chat.ts';
 export { createOpenAIResponsesDecoder } from './decoders/openai-responses.ts';

@@ -5,8 +5,6 @@ import { createOpenAIResponsesDecoder } from './openai-responses.ts';
 import { createUIMessageStreamDecoder } from './ui-message-stream.ts';
 import { assertWireFormat } from './wire-formats.ts';
 
-export { wireFormats } from './wire-formats.ts';
-
 // Every decoder, synchronously: only code that imports createDecoder pays for all four. The stores'
 // transport loads the provider formats on demand instead (load-decoder.ts).
 const decoders: Record<WireFormat, () => StreamDecoder> = {

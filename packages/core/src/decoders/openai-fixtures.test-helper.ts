@@ -48,12 +48,12 @@ export interface ExpectedReduction {
   stream: { invalidJson: string[] };
 }
 
-export function corpusStreams(format: string): CorpusStream[] {
+function corpusStreams(format: string): CorpusStream[] {
   const manifest = JSON.parse(readFileSync(path.join(fixturesDir, 'providers/manifest.json'), 'utf8')) as { streams: CorpusStream[] };
   return manifest.streams.filter((stream) => stream.format === format);
 }
 
-export function readExpected(stream: CorpusStream): ExpectedReduction {
+function readExpected(stream: CorpusStream): ExpectedReduction {
   return JSON.parse(readFileSync(path.join(fixturesDir, stream.expected), 'utf8')) as ExpectedReduction;
 }
 
@@ -67,7 +67,7 @@ export function decodeBytes(bytes: Uint8Array | string, decoder: StreamDecoder):
   return parts;
 }
 
-export function decodeStream(stream: CorpusStream, decoder: StreamDecoder): StreamPart[] {
+function decodeStream(stream: CorpusStream, decoder: StreamDecoder): StreamPart[] {
   return decodeBytes(readFileSync(path.join(fixturesDir, stream.sse)), decoder);
 }
 

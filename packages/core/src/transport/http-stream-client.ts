@@ -96,7 +96,7 @@ export function createHTTPStreamClient(options: HTTPStreamOptions) {
           body: JSON.stringify({ ...body, ...payload }),
           signal: attempt.signal,
         });
-      }, syncReply ? { syncReply } : {});
+      }, { syncReply });
     },
 
     /** Reattaches to a stream the server is still producing; `null` when there is none (204 or 404). */
