@@ -1,4 +1,4 @@
-import type { WireFormat } from '@streamkit/core';
+import type { UIMessage, WireFormat } from '@streamkit/core';
 import { useStreamingChat } from '@streamkit/react';
 import { Composer, ConnectionStatus, Message, MessageList, StreamMetrics } from '@streamkit/ui';
 import { useCallback, useMemo, type ReactNode } from 'react';
@@ -31,8 +31,8 @@ export function ChatPage() {
   const deny = useCallback((toolCallId: string) => respondToToolApproval(toolCallId, false), [respondToToolApproval]);
   const renderMessage = useMemo(
     () =>
-      function renderMessage(message: Parameters<typeof Message>[0]['message']): ReactNode {
-        return <Message key={message.id} message={message} toolRenderers={toolRenderers} onToolApprove={approve} onToolDeny={deny} />;
+      function renderMessage(message: UIMessage): ReactNode {
+        return <Message message={message} toolRenderers={toolRenderers} onToolApprove={approve} onToolDeny={deny} />;
       },
     [toolRenderers, approve, deny],
   );

@@ -18,8 +18,6 @@ export interface StickToBottom {
   isStuck: boolean;
   /** The same, readable at any moment (between renders, in callbacks). */
   stuckRef: RefObject<boolean>;
-  /** Call when content may have changed size: keeps the list at the bottom while stuck. */
-  follow: () => void;
   /** Call on every scroll event of the container. */
   handleScroll: () => void;
   /**
@@ -201,5 +199,5 @@ export function useStickToBottom({ scrollRef, observed, thresholdPx }: StickToBo
     };
   }, [scrollRef, follow]);
 
-  return { isStuck, stuckRef, follow, handleScroll, jumpToBottom };
+  return { isStuck, stuckRef, handleScroll, jumpToBottom };
 }

@@ -34,7 +34,7 @@ export function VirtualMessageRows({ virtualizer, messages, renderMessage, rowsR
   ];
   for (const item of virtualizer.getVirtualItems()) {
     const message = messages[item.index];
-    if (!message || message === latest) continue;
+    if (!message) continue;
     rows.push(
       <div
         key={message.id}

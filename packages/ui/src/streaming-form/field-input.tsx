@@ -30,7 +30,8 @@ export interface FieldInputProps {
 /** The real control of an editable field, initialised from whatever the model wrote, however malformed. */
 export function FieldInput({ id, name, kind, value, options, required, describedBy, onValueChange }: FieldInputProps) {
   const common = { id, name, required, 'aria-describedby': describedBy, 'data-slot': 'streaming-form-input' };
-  const text = value === undefined || value === null ? '' : typeof value === 'boolean' ? String(value) : valueToText(value);
+  // An editable control keeps a boolean as 'true'/'false' (valueToText says Yes/No, for reading).
+  const text = typeof value === 'boolean' ? String(value) : valueToText(value);
 
   if (kind === 'boolean') {
     return (
