@@ -1,5 +1,6 @@
 import { forwardRef, useEffect, useState, type ButtonHTMLAttributes } from 'react';
 import { cn } from '../lib/cn.ts';
+import { CheckIcon, Icon } from '../lib/icons.tsx';
 
 /** `idle` until pressed, then `copied` or `failed` for a moment. */
 export type CopyState = 'idle' | 'copied' | 'failed';
@@ -71,17 +72,9 @@ export const CopyButton = forwardRef<HTMLButtonElement, CopyButtonProps>(functio
 
 function CopyIcon() {
   return (
-    <svg aria-hidden="true" viewBox="0 0 24 24" className="size-3.5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+    <Icon>
       <rect x="9" y="9" width="13" height="13" rx="2" />
       <path d="M5 15H4a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2h9a2 2 0 0 1 2 2v1" />
-    </svg>
-  );
-}
-
-function CheckIcon() {
-  return (
-    <svg aria-hidden="true" viewBox="0 0 24 24" className="size-3.5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
-      <path d="M20 6 9 17l-5-5" />
-    </svg>
+    </Icon>
   );
 }

@@ -4,6 +4,7 @@ import type { Components, ExtraProps } from 'react-markdown';
 import { cn } from '../lib/cn.ts';
 import { CodeBlock } from './code-block.tsx';
 import { BlockContext } from './markdown-block.tsx';
+import { Icon } from '../lib/icons.tsx';
 
 type ElementProps = HTMLAttributes<HTMLElement> & ExtraProps;
 
@@ -122,11 +123,11 @@ function MarkdownPre({ node, children, ...props }: ComponentProps<'pre'> & Extra
 
 function ImageIcon() {
   return (
-    <svg aria-hidden="true" viewBox="0 0 24 24" className="size-3.5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+    <Icon>
       <rect x="3" y="3" width="18" height="18" rx="2" />
       <circle cx="9" cy="9" r="2" />
       <path d="m21 15-3.1-3.1a2 2 0 0 0-2.8 0L6 21" />
-    </svg>
+    </Icon>
   );
 }
 

@@ -14,6 +14,7 @@ import {
 } from 'react';
 import { cn } from '../lib/cn.ts';
 import { composeRefs } from '../lib/compose-refs.ts';
+import { Icon } from '../lib/icons.tsx';
 import { formatThoughtDuration } from './format-thought-duration.ts';
 
 /** `thinking` while the model reasons, `done` after, `redacted` when the provider withheld the text. */
@@ -234,18 +235,18 @@ export const ThinkingPanelContent = forwardRef<HTMLDivElement, ThinkingPanelCont
 
 function SparkIcon() {
   return (
-    <svg aria-hidden="true" viewBox="0 0 24 24" className="size-4 shrink-0" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+    <Icon className="size-4">
       <path d="M12 3v4M12 17v4M3 12h4M17 12h4M6.3 6.3l2.1 2.1M15.6 15.6l2.1 2.1M6.3 17.7l2.1-2.1M15.6 8.4l2.1-2.1" />
-    </svg>
+    </Icon>
   );
 }
 
 function LockIcon() {
   return (
-    <svg aria-hidden="true" viewBox="0 0 24 24" className="size-4 shrink-0" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+    <Icon className="size-4">
       <rect x="5" y="11" width="14" height="10" rx="2" />
       <path d="M8 11V7a4 4 0 0 1 8 0v4" />
-    </svg>
+    </Icon>
   );
 }
 
