@@ -1,4 +1,5 @@
 import type { UrlTransform } from 'react-markdown';
+import { parseAbsoluteURL } from '../lib/parse-absolute-url.ts';
 
 /** Which images a `Markdown` may load: none, or those whose origin is on the list. */
 export type AllowImages = false | { origins: readonly string[] };
@@ -6,30 +7,20 @@ export type AllowImages = false | { origins: readonly string[] };
 const linkProtocols = new Set(['http:', 'https:', 'mailto:']);
 const imageProtocols = new Set(['http:', 'https:']);
 
-// The WHATWG URL parser is the one the browser will use on the attribute, so judging its result
-// (not the raw string) closes the tricks: `JaVaScRiPt:`, leading spaces and control characters, tabs
-// and newlines inside the scheme. Markdown has already decoded entities such as `&#106;`. Relative
-// URLs fail to parse without a base and are refused: in a chat they would point into the host app.
-function parseAbsolute(url: string): URL | undefined {
-  try {
-    return new URL(url);
-  } catch {
-    return undefined;
-  }
-}
+// Markdown has already decoded entities such as `&#106;` when these see a URL.
 
 /** The normalized `href` for a link to `url` if it is absolute `http:`, `https:` or `mailto:`; else `undefined`. */
 export function safeLinkHref(url: string): string | undefined {
-  const parsed = parseAbsolute(url);
+  const parsed = parseAbsoluteURL(url);
   return parsed && linkProtocols.has(parsed.protocol) ? parsed.href : undefined;
 }
 
 /** The normalized `src` for an image at `url` if it is `http:`/`https:` and its origin is allowed; else `undefined`. */
 export function safeImageSrc(url: string, allow: AllowImages): string | undefined {
   if (allow === false) return undefined;
-  const parsed = parseAbsolute(url);
+  const parsed = parseAbsoluteURL(url);
   if (!parsed || !imageProtocols.has(parsed.protocol)) return undefined;
-  const origins = allow.origins.map((origin) => parseAbsolute(origin)?.origin);
+  const origins = allow.origins.map((origin) => parseAbsoluteURL(origin)?.origin);
   return origins.includes(parsed.origin) ? parsed.href : undefined;
 }
 

@@ -1,3 +1,5 @@
+import { parseAbsoluteURL } from '../lib/parse-absolute-url.ts';
+
 const allowedProtocols = new Set(['http:', 'https:']);
 
 /**
@@ -7,13 +9,6 @@ const allowedProtocols = new Set(['http:', 'https:']);
  * because they would resolve against the app's own origin.
  */
 export function safeHref(url: string | undefined): string | undefined {
-  if (url === undefined) return undefined;
-  try {
-    // Parsing without a base rejects relative URLs, and the WHATWG parser has already stripped
-    // the tabs, newlines and control characters that tricks like "java\tscript:" rely on.
-    const parsed = new URL(url);
-    return allowedProtocols.has(parsed.protocol) ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
+  const parsed = url === undefined ? undefined : parseAbsoluteURL(url);
+  return parsed && allowedProtocols.has(parsed.protocol) ? parsed.href : undefined;
 }
